@@ -1,0 +1,8 @@
+namespace Berth.Oci;
+
+public enum LayerCompression
+{
+    None,
+    Gzip,
+    Zstd,
+}
