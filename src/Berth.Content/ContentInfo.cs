@@ -1,0 +1,5 @@
+using Berth.Oci;
+
+namespace Berth.Content;
+
+public readonly record struct ContentInfo(Digest Digest, long Size);
