@@ -1,0 +1,113 @@
+using Berth.Oci;
+
+namespace Berth.Snapshots;
+
+/// <summary>
+/// Snapshots as overlayfs layers (driver "overlay", containerd's overlayfs snapshotter): each snapshot owns
+/// <c>snapshots/&lt;id&gt;/fs</c>; an active snapshot mounts as an overlay whose upperdir is its fs and whose
+/// lowerdirs are its parents' fs directories, nearest first. Metadata layout and crash safety: see
+/// <see cref="SnapshotStore"/>.
+/// </summary>
+public sealed partial class OverlaySnapshotter : ISnapshotter
+{
+    private readonly SnapshotStore _store;
+    private readonly TimeProvider _time;
+    private readonly bool _indexOff;
+
+    /// <summary>Opens (creating when needed) an overlay snapshotter rooted at <paramref name="directory"/>.</summary>
+    public OverlaySnapshotter(string directory, TimeProvider? time = null)
+    {
+        _store = new SnapshotStore(directory);
+        _time = time ?? TimeProvider.System;
+        // As containerd and moby do: where the kernel knows the index feature, turn it off. With index=on overlay
+        // records which lower/upper pair a directory was first mounted with and refuses (ESTALE/EBUSY) mounts that
+        // share lower layers differently -- which is exactly what shared image layers do.
+        _indexOff = File.Exists("/sys/module/overlay/parameters/index");
+    }
+
+    public string Driver => "overlay";
+
+    public SnapshotInfo? Stat(string key) =>
+        _store.Load().TryGetValue(key, out var found) ? found.Record.ToInfo() : null;
+
+    public IReadOnlyList<Mount> Prepare(string key, string? parent, IReadOnlyDictionary<string, string>? labels = null) =>
+        Create(key, parent, labels, SnapshotKind.Active);
+
+    public IReadOnlyList<Mount> View(string key, string? parent, IReadOnlyDictionary<string, string>? labels = null) =>
+        Create(key, parent, labels, SnapshotKind.View);
+
+    public IReadOnlyList<Mount> Mounts(string key)
+    {
+        var all = _store.Load();
+        return BuildMounts(Find(all, key), all);
+    }
+
+    public void Commit(string name, string key)
+    {
+        RequireKey(name);
+        using var held = _store.Lock();
+        var all = _store.Load();
+        var active = Find(all, key);
+        if (active.Record.Kind != SnapshotKind.Active) throw BerthException.Invalid($"snapshot {key} is not active");
+        if (all.ContainsKey(name)) throw BerthException.Exists($"snapshot {name} already exists");
+        _store.Update(active.Id, active.Record with { Key = name, Kind = SnapshotKind.Committed });
+    }
+
+    public void Remove(string key)
+    {
+        using var held = _store.Lock();
+        var all = _store.Load();
+        var doomed = Find(all, key);
+        var children = all.Values.Count(s => s.Record.Parent == key);
+        if (children > 0)
+        {
+            throw BerthException.Conflict($"cannot remove snapshot {key}: it is the parent of {children} snapshot(s)");
+        }
+
+        _store.Delete(doomed.Id);
+    }
+
+    public IEnumerable<SnapshotInfo> Walk() =>
+        _store.Load().Values.OrderBy(s => long.Parse(s.Id, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(s => s.Record.ToInfo()).ToList();
+
+    public long Usage(string key) => FileTree.Usage(_store.FsPath(Find(_store.Load(), key).Id));
+
+    public void Cleanup()
+    {
+        using var held = _store.Lock();
+        _store.Cleanup();
+    }
+
+    private IReadOnlyList<Mount> Create(
+        string key, string? parent, IReadOnlyDictionary<string, string>? labels, SnapshotKind kind)
+    {
+        RequireKey(key);
+        using var held = _store.Lock();
+        var all = _store.Load();
+        if (all.ContainsKey(key)) throw BerthException.Exists($"snapshot {key} already exists");
+        if (parent is not null)
+        {
+            if (!all.TryGetValue(parent, out var found)) throw BerthException.NotFound($"parent snapshot {parent} not found");
+            if (found.Record.Kind != SnapshotKind.Committed)
+            {
+                throw BerthException.Invalid($"parent snapshot {parent} is not committed");
+            }
+        }
+
+        var record = new SnapshotRecord(key, parent, kind, _time.GetUtcNow(),
+            labels is null ? null : new Dictionary<string, string>(labels, StringComparer.Ordinal));
+        var created = new StoredSnapshot(_store.NextId(), record);
+        var mounts = BuildMounts(created, all); // before creating: fails on a chain too long to mount
+        _store.Create(created.Id, record);
+        return mounts;
+    }
+
+    private static StoredSnapshot Find(Dictionary<string, StoredSnapshot> all, string key) =>
+        all.TryGetValue(key, out var found) ? found : throw BerthException.NotFound($"snapshot {key} not found");
+
+    private static void RequireKey(string key)
+    {
+        if (string.IsNullOrEmpty(key)) throw BerthException.Invalid("snapshot key must not be empty");
+    }
+}

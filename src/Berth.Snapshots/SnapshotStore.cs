@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using Berth.Oci;
+
+namespace Berth.Snapshots;
+
+/// <summary>
+/// The on-disk layout shared by the drivers: <c>snapshots/&lt;id&gt;/{fs,work,info.json}</c>, <c>lock</c> and
+/// <c>next-id</c> under the directory the snapshotter is given. Every state change is one rename, so a crash
+/// leaves either the old state or the new one:
+/// create builds <c>snapshots/new-&lt;id&gt;</c> completely and renames it to <c>&lt;id&gt;</c>; an update
+/// replaces <c>info.json</c> by rename; a delete renames <c>&lt;id&gt;</c> to <c>removing-&lt;id&gt;</c> before
+/// deleting it. Readers need no lock; writers hold <see cref="Lock"/> so that checks and changes are atomic
+/// across processes. Ids are short decimal numbers so overlay's lowerdir option stays short.
+/// </summary>
+internal sealed class SnapshotStore
+{
+    private const string InfoFile = "info.json";
+    private const string NewPrefix = "new-", RemovingPrefix = "removing-";
+
+    private readonly string _root;
+    private readonly string _snapshots;
+
+    public SnapshotStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        _snapshots = Path.Combine(_root, "snapshots");
+        Directory.CreateDirectory(_snapshots);
+    }
+
+    public FileLock Lock() => FileLock.Acquire(Path.Combine(_root, "lock"));
+
+    public string FsPath(string id) => Path.Combine(_snapshots, id, "fs");
+
+    public string WorkPath(string id) => Path.Combine(_snapshots, id, "work");
+
+    /// <summary>Every committed record by key, as found on disk now.</summary>
+    public Dictionary<string, StoredSnapshot> Load()
+    {
+        var all = new Dictionary<string, StoredSnapshot>(StringComparer.Ordinal);
+        foreach (var directory in Directory.EnumerateDirectories(_snapshots))
+        {
+            var id = Path.GetFileName(directory);
+            if (!IsId(id)) continue;
+            var record = TryRead(directory);
+            if (record is not null) all[record.Key] = new StoredSnapshot(id, record);
+        }
+
+        return all;
+    }
+
+    /// <summary>Allocates the next id; call with the lock held.</summary>
+    public string NextId()
+    {
+        var counter = Path.Combine(_root, "next-id");
+        var next = File.Exists(counter) ? long.Parse(File.ReadAllText(counter), CultureInfo.InvariantCulture) : 1;
+        WriteAtomically(counter, System.Text.Encoding.ASCII.GetBytes((next + 1).ToString(CultureInfo.InvariantCulture)));
+        return next.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Creates <c>snapshots/&lt;id&gt;</c> with empty fs and work directories and its record.</summary>
+    public void Create(string id, SnapshotRecord record)
+    {
+        var staging = Path.Combine(_snapshots, NewPrefix + id);
+        Directory.CreateDirectory(Path.Combine(staging, "fs"));
+        Directory.CreateDirectory(Path.Combine(staging, "work"));
+        WriteAtomically(Path.Combine(staging, InfoFile), Serialize(record));
+        Directory.Move(staging, Path.Combine(_snapshots, id));
+        Libc.FsyncDirectory(_snapshots);
+    }
+
+    public void Update(string id, SnapshotRecord record) =>
+        WriteAtomically(Path.Combine(_snapshots, id, InfoFile), Serialize(record));
+
+    public void Delete(string id)
+    {
+        var doomed = Path.Combine(_snapshots, RemovingPrefix + id);
+        Directory.Move(Path.Combine(_snapshots, id), doomed);
+        Libc.FsyncDirectory(_snapshots);
+        FileTree.Delete(doomed);
+    }
+
+    /// <summary>Deletes what no record owns (leftovers of a crash); call with the lock held.</summary>
+    public IReadOnlyList<string> Cleanup()
+    {
+        var removed = new List<string>();
+        foreach (var temp in Directory.EnumerateFiles(_root, "next-id.tmp-*")) File.Delete(temp);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(_snapshots))
+        {
+            var name = Path.GetFileName(entry);
+            if (IsId(name) && Directory.Exists(entry) && TryRead(entry) is not null)
+            {
+                foreach (var temp in Directory.EnumerateFiles(entry, InfoFile + ".tmp-*")) File.Delete(temp);
+                continue;
+            }
+
+            FileTree.Delete(entry);
+            removed.Add(entry);
+        }
+
+        return removed;
+    }
+
+    private static bool IsId(string name) => name.Length > 0 && name.All(char.IsAsciiDigit);
+
+    private static SnapshotRecord? TryRead(string directory)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(directory, InfoFile));
+            return JsonSerializer.Deserialize(bytes, SnapshotJsonContext.Default.SnapshotRecord);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null; // removed or renamed away by another process meanwhile
+        }
+        catch (JsonException e)
+        {
+            throw new BerthException(ErrorKind.Internal, $"corrupt snapshot metadata in {directory}", e);
+        }
+    }
+
+    private static byte[] Serialize(SnapshotRecord record) =>
+        JsonSerializer.SerializeToUtf8Bytes(record, SnapshotJsonContext.Default.SnapshotRecord);
+
+    /// <summary>temp file + fsync + rename + fsync of the directory: the file is old or new, never partial.</summary>
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        Libc.FsyncDirectory(Path.GetDirectoryName(path)!);
+    }
+}
