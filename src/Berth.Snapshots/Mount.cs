@@ -40,6 +40,12 @@ public sealed record Mount(string Type, string Source, IReadOnlyList<string> Opt
         }
     }
 
+    /// <summary>Value equality, options included (a record alone would compare the option lists by reference).</summary>
+    public bool Equals(Mount? other) =>
+        other is not null && Type == other.Type && Source == other.Source && Options.SequenceEqual(other.Options);
+
+    public override int GetHashCode() => HashCode.Combine(Type, Source, Options.Count);
+
     /// <summary>Unmounts whatever is mounted on <paramref name="target"/> (umount2 without flags).</summary>
     public static void Unmount(string target)
     {
