@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Berth.Oci;
+
+namespace Berth.Archive;
+
+/// <summary>
+/// Reads the uncompressed layer in large chunks, hashing each chunk once as it arrives, and serves the tar
+/// reader's small reads from that buffer. Every byte that passes through is hashed exactly once, so after
+/// <see cref="DrainAsync"/> the digest covers the whole stream: the diffID Docker computes.
+/// </summary>
+internal sealed class HashingReadStream(Stream inner, int bufferSize) : Stream
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] _buffer = new byte[bufferSize];
+    private int _start;
+    private int _end;
+
+    /// <summary>Bytes read from the inner stream so far (all of them hashed).</summary>
+    public long BytesHashed { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (buffer.IsEmpty) return 0;
+        if (_start == _end && !Fill(inner.Read(_buffer))) return 0;
+        return Take(buffer);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+        ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+    {
+        if (buffer.IsEmpty) return 0;
+        if (_start == _end && !Fill(await inner.ReadAsync(_buffer, ct).ConfigureAwait(false))) return 0;
+        return Take(buffer.Span);
+    }
+
+    /// <summary>Reads (and hashes) whatever is left, so trailing zero blocks and padding count too.</summary>
+    public async Task DrainAsync(CancellationToken ct)
+    {
+        _start = _end = 0;
+        while (Fill(await inner.ReadAsync(_buffer, ct).ConfigureAwait(false))) _start = _end = 0;
+    }
+
+    public Digest GetDigest() => Digest.FromSha256Hash(_hash.GetHashAndReset());
+
+    private bool Fill(int read)
+    {
+        if (read <= 0) return false;
+        _hash.AppendData(_buffer, 0, read);
+        BytesHashed += read;
+        _start = 0;
+        _end = read;
+        return true;
+    }
+
+    private int Take(Span<byte> destination)
+    {
+        var n = Math.Min(destination.Length, _end - _start);
+        _buffer.AsSpan(_start, n).CopyTo(destination);
+        _start += n;
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _hash.Dispose();
+        base.Dispose(disposing);
+    }
+}

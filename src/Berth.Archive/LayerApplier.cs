@@ -1,0 +1,63 @@
+using Berth.Oci;
+
+namespace Berth.Archive;
+
+/// <summary>
+/// Unpacks one layer (plain, gzip or zstd tar) into a directory in a single streaming pass and returns its
+/// diffID. The target should be a fresh, empty directory that becomes one overlay lowerdir; whiteouts are
+/// written in overlayfs form, not applied to anything below.
+/// <para>Safety: every entry is confined to the target as if it were '/' (see RootedPathResolver); unsafe
+/// entries fail the whole layer with <see cref="BerthException"/> (InvalidArgument) naming the entry, and so
+/// does a corrupt or truncated stream. On any failure the caller deletes the target directory.</para>
+/// <para>Durability: by default nothing is synced. With <see cref="LayerSyncMode"/> files (or the filesystem)
+/// are synced, but making the finished layer visible durably (renaming it into place and fsyncing the parent
+/// directory) is the caller's step.</para>
+/// </summary>
+public static class LayerApplier
+{
+    public static async Task<LayerApplyResult> ApplyAsync(Stream layer, string targetDirectory, LayerApplyOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(options);
+        var root = Path.GetFullPath(targetDirectory).TrimEnd('/');
+        if (root.Length == 0) throw BerthException.Invalid("refusing to apply a layer onto '/'");
+        if (!Directory.Exists(root)) throw BerthException.NotFound($"layer target directory {root} does not exist");
+
+        var (content, compression) = await Compression.OpenDecompressedAsync(layer, leaveOpen: true, ct).ConfigureAwait(false);
+        await using (content.ConfigureAwait(false))
+        {
+            using var hashing = new HashingReadStream(content, Math.Max(options.BufferSize, 64 * 1024));
+            var reader = new LayerTarReader(hashing);
+            var unpacker = new LayerUnpacker(root, options);
+            try
+            {
+                while (await reader.NextAsync(ct).ConfigureAwait(false) is { } entry)
+                    await unpacker.ApplyAsync(entry, reader, ct).ConfigureAwait(false);
+                // The diffID covers the stream to EOF: end-of-archive blocks, record padding, anything after.
+                await hashing.DrainAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ZstdSharp.ZstdException)
+            {
+                throw BerthException.Invalid($"invalid {Describe(compression)} layer: {OneLine(e.Message)}", e);
+            }
+            unpacker.Finish();
+            return new LayerApplyResult
+            {
+                DiffId = hashing.GetDigest(),
+                UncompressedSize = hashing.BytesHashed,
+                Compression = compression,
+                EntryCount = unpacker.EntryCount,
+                SkippedEntries = unpacker.Skipped.ToArray(),
+            };
+        }
+    }
+
+    private static string Describe(LayerCompression compression) => compression switch
+    {
+        LayerCompression.Gzip => "gzip",
+        LayerCompression.Zstd => "zstd",
+        _ => "tar",
+    };
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").TrimEnd('.');
+}

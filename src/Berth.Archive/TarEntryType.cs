@@ -1,0 +1,13 @@
+namespace Berth.Archive;
+
+/// <summary>The kinds of entry a layer may hold, after long-name and extended headers are folded in.</summary>
+internal enum TarEntryType
+{
+    RegularFile,
+    HardLink,
+    SymbolicLink,
+    CharacterDevice,
+    BlockDevice,
+    Directory,
+    Fifo,
+}

@@ -1,0 +1,25 @@
+namespace Berth.Linux;
+
+/// <summary>The errno values callers branch on (asm-generic numbering, shared by x86-64 and arm64).</summary>
+public static class Errno
+{
+    public const int EPERM = 1;
+    public const int ENOENT = 2;
+    public const int EINTR = 4;
+    public const int EAGAIN = 11;
+    public const int EWOULDBLOCK = EAGAIN;
+    public const int EACCES = 13;
+    public const int EBUSY = 16;
+    public const int EEXIST = 17;
+    public const int EXDEV = 18;
+    public const int ENOTDIR = 20;
+    public const int EISDIR = 21;
+    public const int EINVAL = 22;
+    public const int ENOSPC = 28;
+    public const int ENAMETOOLONG = 36;
+    public const int ENOTEMPTY = 39;
+    public const int ELOOP = 40;
+    public const int ENODATA = 61;
+    public const int EOPNOTSUPP = 95;
+    public const int ENOTSUP = EOPNOTSUPP;
+}
