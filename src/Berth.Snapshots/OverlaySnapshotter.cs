@@ -64,7 +64,7 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
             throw BerthException.Conflict($"cannot remove snapshot {key}: it is the parent of {children} snapshot(s)");
         }
 
-        _store.Delete(doomed.Id);
+        _store.Delete(doomed.Id, key);
     }
 
     public IEnumerable<SnapshotInfo> Walk() =>

@@ -72,8 +72,9 @@ internal sealed class SnapshotStore
     public void Update(string id, SnapshotRecord record) =>
         WriteAtomically(Path.Combine(_snapshots, id, InfoFile), Serialize(record));
 
-    public void Delete(string id)
+    public void Delete(string id, string key)
     {
+        MountTable.RequireNothingMountedUnder(Path.Combine(_snapshots, id), "snapshot " + key);
         var doomed = Path.Combine(_snapshots, RemovingPrefix + id);
         Directory.Move(Path.Combine(_snapshots, id), doomed);
         Libc.FsyncDirectory(_snapshots);

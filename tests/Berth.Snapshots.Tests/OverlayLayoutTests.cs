@@ -1,0 +1,146 @@
+using Berth.Oci;
+
+namespace Berth.Snapshots.Tests;
+
+/// <summary>What is specific to the overlay driver: the mount options it returns and its on-disk layout.</summary>
+public sealed class OverlayLayoutTests : IDisposable
+{
+    private readonly TempRoot _temp = new();
+    private readonly string _root;
+    private readonly OverlaySnapshotter _snapshotter;
+
+    public OverlayLayoutTests()
+    {
+        _root = _temp.Sub("overlay");
+        _snapshotter = new OverlaySnapshotter(_root);
+    }
+
+    private string Fs(int id) => Path.Combine(_root, "snapshots", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "fs");
+
+    private void Commit(string name, string? parent)
+    {
+        _snapshotter.Prepare("k-" + name, parent);
+        _snapshotter.Commit(name, "k-" + name);
+    }
+
+    [Fact]
+    public void Mounts_FollowContainerdsShapes()
+    {
+        var indexOff = File.Exists("/sys/module/overlay/parameters/index");
+        Assert.Equal(new Mount("bind", Fs(1), ["rbind", "rw"]), _snapshotter.Prepare("k-l1", null).Single());
+        _snapshotter.Commit("l1", "k-l1");
+        Commit("l2", "l1");
+
+        var active = _snapshotter.Prepare("c", "l2").Single();
+        var expected = (indexOff ? ["index=off"] : Array.Empty<string>()).Concat(
+            [$"workdir={Path.Combine(_root, "snapshots", "3", "work")}", $"upperdir={Fs(3)}", $"lowerdir={Fs(2)}:{Fs(1)}"]);
+        Assert.Equal(new Mount("overlay", "overlay", expected.ToList()), active);
+        Assert.Equal(Fs(3), new[] { active }.WritableDirectory());
+
+        Assert.Equal(new Mount("bind", Fs(1), ["rbind", "ro"]), _snapshotter.View("v1", "l1").Single());
+        var view2 = _snapshotter.View("v2", "l2").Single();
+        Assert.Equal("overlay", view2.Type);
+        Assert.Equal($"lowerdir={Fs(2)}:{Fs(1)}", view2.Options[^1]);
+        Assert.DoesNotContain(view2.Options, o => o.StartsWith("upperdir=", StringComparison.Ordinal));
+        Assert.Equal(new Mount("bind", Fs(6), ["rbind", "ro"]), _snapshotter.View("v0", null).Single());
+    }
+
+    [RootFact]
+    public void Prepare_OnAChainTooLongForOnePageOfOptions_FailsClearly_AndCreatesNothing()
+    {
+        // Each lowerdir costs len(".../snapshots/N/fs:"); some depth overflows the one page mount(2) copies.
+        string? parent = null, grandparent = null;
+        BerthException? error = null;
+        for (var depth = 0; error is null; depth++)
+        {
+            var before = _snapshotter.Walk().Count();
+            error = Record.Exception(() => _snapshotter.Prepare("k" + depth, parent)) as BerthException;
+            if (error is not null)
+            {
+                Assert.Equal(before, _snapshotter.Walk().Count());
+                Assert.InRange(depth, 40, Environment.SystemPageSize / 10);
+                break;
+            }
+
+            _snapshotter.Commit("l" + depth, "k" + depth);
+            (grandparent, parent) = (parent, "l" + depth);
+        }
+
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+        Assert.Contains("over the mount(2) limit", error.Message, StringComparison.Ordinal);
+        // One layer less still fits, and the kernel takes it: the limit is not stricter than mount(2)'s.
+        var target = _temp.Sub("target");
+        _snapshotter.Prepare("fits", grandparent).Single().MountTo(target);
+        Mount.Unmount(target);
+        Assert.Empty(TempRoot.MountsUnder(_temp.Path));
+    }
+
+    [Fact]
+    public void Cleanup_RemovesWhatACrashLeftBehind_AndKeepsRecordedSnapshots()
+    {
+        Commit("l1", null);
+        var outside = _temp.Sub("outside");
+        File.WriteAllText(Path.Combine(outside, "precious"), "keep");
+        var snapshots = Path.Combine(_root, "snapshots");
+        // A Prepare interrupted before its rename, a Remove interrupted after its rename, a stray directory.
+        var staged = Directory.CreateDirectory(Path.Combine(snapshots, "new-7", "fs", "ro")).FullName;
+        File.CreateSymbolicLink(Path.Combine(staged, "escape"), outside);
+        File.SetUnixFileMode(staged, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        Directory.CreateDirectory(Path.Combine(snapshots, "removing-3", "fs"));
+        Directory.CreateDirectory(Path.Combine(snapshots, "9", "fs"));
+        File.WriteAllText(Path.Combine(snapshots, "1", "info.json.tmp-0123"), "{");
+
+        Assert.Single(_snapshotter.Walk());
+        _snapshotter.Cleanup();
+
+        Assert.Equal(["1"], Directory.EnumerateFileSystemEntries(snapshots).Select(Path.GetFileName));
+        Assert.Equal(["fs", "info.json", "work"], Directory.EnumerateFileSystemEntries(Path.Combine(snapshots, "1")).Select(Path.GetFileName).Order());
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(outside, "precious")));
+        Assert.Equal(SnapshotKind.Committed, _snapshotter.Stat("l1")!.Kind);
+    }
+
+    [RootFact]
+    public void Remove_RefusesToDeleteIntoAFilesystemStillMountedInside()
+    {
+        var writable = _snapshotter.Prepare("a", null).WritableDirectory()!;
+        var source = _temp.Sub("mounted-source");
+        File.WriteAllText(Path.Combine(source, "precious"), "keep");
+        var target = Directory.CreateDirectory(Path.Combine(writable, "mnt")).FullName;
+        new Mount("bind", source, ["rbind", "rw"]).MountTo(target);
+        try
+        {
+            Assert.Equal(ErrorKind.Conflict, Assert.Throws<BerthException>(() => _snapshotter.Remove("a")).Kind);
+            Assert.NotNull(_snapshotter.Stat("a"));
+        }
+        finally
+        {
+            Mount.Unmount(target);
+        }
+
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(source, "precious")));
+        Assert.Empty(TempRoot.MountsUnder(_temp.Path));
+    }
+
+    [Fact]
+    public void Snapshotters_CreatesOverlayByName_AndRejectsUnknownDrivers()
+    {
+        var created = Snapshotters.Create("overlay", _root);
+
+        Assert.Equal("overlay", created.Driver);
+        Assert.IsType<OverlaySnapshotter>(created);
+        Assert.Equal(ErrorKind.InvalidArgument, Assert.Throws<BerthException>(() => Snapshotters.Create("zfs", _root)).Kind);
+    }
+
+    [Fact]
+    public void Metadata_IsSmallCamelCaseJson()
+    {
+        _snapshotter.Prepare("a", null, new Dictionary<string, string> { ["l"] = "v" });
+
+        var json = File.ReadAllText(Path.Combine(_root, "snapshots", "1", "info.json"));
+
+        Assert.StartsWith("{\"key\":\"a\",\"kind\":\"Active\",\"created\":", json, StringComparison.Ordinal);
+        Assert.EndsWith(",\"labels\":{\"l\":\"v\"}}", json, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
