@@ -1,0 +1,55 @@
+using Berth.Content;
+using Berth.Engine.Images;
+using Berth.Engine.Metadata;
+using Berth.Engine.Storage;
+using Berth.Engine.SystemInfo;
+using Berth.Snapshots;
+
+namespace Berth.Engine;
+
+/// <summary>
+/// The engine on one state root: opens the metadata database, content store and snapshotter and hands out
+/// the services the CLI (and later the API) call. Each <c>berth</c> process opens one engine and disposes it.
+/// </summary>
+public sealed class BerthEngine : IDisposable
+{
+    private readonly MetadataStore _metadata;
+
+    private BerthEngine(EngineOptions options)
+    {
+        Options = options;
+        Layout = new StateLayout(options.Root, options.RunRoot, options.StorageDriver);
+        Layout.Create();
+        _metadata = new MetadataStore(Layout.Database);
+        Content = new LocalContentStore(Layout.Content);
+        Snapshotter = Snapshotters.Create(options.StorageDriver, Layout.Snapshots);
+        var images = new ImageTable(_metadata);
+        var unpacker = new LayerUnpacker(Snapshotter, Content);
+        var collector = new GarbageCollector(_metadata, images, Content, Snapshotter, Layout);
+        Images = new ImageService(_metadata, images, Content, unpacker, collector, Layout, options.Time);
+        System = new SystemService(_metadata, images, Content, Snapshotter, unpacker, collector, Layout, options);
+    }
+
+    public EngineOptions Options { get; }
+    public ImageService Images { get; }
+    public SystemService System { get; }
+
+    internal StateLayout Layout { get; }
+    internal LocalContentStore Content { get; }
+    internal ISnapshotter Snapshotter { get; }
+
+    public static BerthEngine Open(EngineOptions options)
+    {
+        try
+        {
+            return new BerthEngine(options);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new Oci.BerthException(Oci.ErrorKind.PermissionDenied,
+                $"cannot open state root {options.Root}: {e.Message} (run as root or pass --root)", e);
+        }
+    }
+
+    public void Dispose() => _metadata.Dispose();
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Berth.Engine.Models;
+
+namespace Berth.Engine.Json;
+
+/// <summary>Source-generated JSON for the Docker Engine API shapes (PascalCase, as docker prints them).</summary>
+[JsonSourceGenerationOptions(Converters = [typeof(Oci.Json.DigestJsonConverter)])]
+[JsonSerializable(typeof(ImageSummary))]
+[JsonSerializable(typeof(ImageInspect))]
+[JsonSerializable(typeof(IReadOnlyList<ImageInspect>))]
+[JsonSerializable(typeof(ImageHistoryItem))]
+[JsonSerializable(typeof(DiskUsage))]
+public sealed partial class EngineJsonContext : JsonSerializerContext;

@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+
+namespace Berth.Engine.Metadata;
+
+/// <summary>
+/// The metadata database (<c>&lt;root&gt;/berth.db</c>): SQLite in WAL mode so many short-lived <c>berth</c>
+/// processes read concurrently and writers serialize on the database lock. Every change runs in one
+/// transaction begun IMMEDIATE, so two writers never interleave a read-modify-write.
+/// </summary>
+internal sealed class MetadataStore : IDisposable
+{
+    private const int SchemaVersion = 1;
+    private readonly SqliteConnection _connection;
+
+    public MetadataStore(string path)
+    {
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 60,
+        }.ToString());
+        _connection.Open();
+        Execute("PRAGMA busy_timeout = 60000");
+        Execute("PRAGMA journal_mode = WAL");
+        Execute("PRAGMA synchronous = FULL");
+        Execute("PRAGMA foreign_keys = ON");
+        Migrate();
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction; it commits only if work returns normally.</summary>
+    public T Write<T>(Func<SqliteTransaction, T> work)
+    {
+        using var transaction = BeginImmediate();
+        var result = work(transaction);
+        transaction.Commit();
+        return result;
+    }
+
+    public void Write(Action<SqliteTransaction> work) => Write<object?>(t => { work(t); return null; });
+
+    /// <summary>A consistent snapshot for reads (WAL readers never block writers).</summary>
+    public T Read<T>(Func<SqliteTransaction, T> work)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        var result = work(transaction);
+        transaction.Commit();
+        return result;
+    }
+
+    public SqliteCommand Command(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    /// <summary>Runs PRAGMA integrity_check; returns the problems it lists (empty when the database is sound).</summary>
+    public IReadOnlyList<string> IntegrityCheck()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        using var reader = command.ExecuteReader();
+        var problems = new List<string>();
+        while (reader.Read())
+        {
+            var line = reader.GetString(0);
+            if (line != "ok") problems.Add(line);
+        }
+        return problems;
+    }
+
+    // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred serializable transaction: it takes the
+    // write lock up front, so a transaction that reads then writes cannot fail half-way with SQLITE_BUSY.
+    private SqliteTransaction BeginImmediate() => _connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+
+    private void Migrate()
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var version = Command(transaction, "PRAGMA user_version");
+        var current = Convert.ToInt32(version.ExecuteScalar());
+        if (current > SchemaVersion)
+            throw new Oci.BerthException(Oci.ErrorKind.Unavailable, $"the metadata database was written by a newer berth (schema {current}); upgrade berth");
+        if (current < 1)
+        {
+            using var create = Command(transaction, Schema.Version1);
+            create.ExecuteNonQuery();
+        }
+        using var setVersion = Command(transaction, $"PRAGMA user_version = {SchemaVersion}");
+        setVersion.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
