@@ -7,7 +7,7 @@ internal sealed partial class Parser
         var token = NextNonSpace();
         switch (token.Kind)
         {
-            case TokenKind.Block: return BlockControl(token);
+            case TokenKind.Block: return BlockControl();
             case TokenKind.Break or TokenKind.Continue: return LoopControl(token);
             case TokenKind.Else: return ElseControl(token);
             case TokenKind.End:
@@ -16,7 +16,7 @@ internal sealed partial class Parser
             case TokenKind.If: return Branch(BranchKind.If, token);
             case TokenKind.Range: return Branch(BranchKind.Range, token);
             case TokenKind.With: return Branch(BranchKind.With, token);
-            case TokenKind.Template: return TemplateControl(token);
+            case TokenKind.Template: return TemplateControl();
         }
         Backup();
         var start = Peek();
@@ -88,7 +88,7 @@ internal sealed partial class Parser
         return new BranchNode(keyword.Pos, kind, pipe, list, elseList);
     }
 
-    private TemplateNode TemplateControl(Token keyword)
+    private TemplateNode TemplateControl()
     {
         const string context = "template clause";
         var nameToken = NextNonSpace();
@@ -103,10 +103,10 @@ internal sealed partial class Parser
             Backup();
             pipe = Pipeline(context, TokenKind.RightDelim);
         }
-        return new TemplateNode(keyword.Pos, keyword.Line, name, pipe);
+        return new TemplateNode(nameToken.Pos, nameToken.Line, name, pipe);
     }
 
-    private TemplateNode BlockControl(Token keyword)
+    private TemplateNode BlockControl()
     {
         const string context = "block clause";
         var nameToken = NextNonSpace();
@@ -122,6 +122,6 @@ internal sealed partial class Parser
             throw Error($"unexpected {end} in {context}");
         }
         _definitions[name] = list;
-        return new TemplateNode(keyword.Pos, keyword.Line, name, pipe);
+        return new TemplateNode(nameToken.Pos, nameToken.Line, name, pipe);
     }
 }
