@@ -1,7 +1,7 @@
 namespace Berth.Archive;
 
 /// <summary>The kinds of entry a layer may hold, after long-name and extended headers are folded in.</summary>
-internal enum TarEntryType
+internal enum LayerEntryType
 {
     RegularFile,
     HardLink,

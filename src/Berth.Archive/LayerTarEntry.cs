@@ -10,7 +10,7 @@ namespace Berth.Archive;
 internal sealed class LayerTarEntry
 {
     public required string Name { get; init; }
-    public required TarEntryType Type { get; init; }
+    public required LayerEntryType Type { get; init; }
     public string LinkName { get; init; } = "";
     public UnixFileMode Mode { get; init; }
     public long Uid { get; init; }

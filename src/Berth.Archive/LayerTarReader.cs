@@ -103,19 +103,19 @@ internal sealed class LayerTarReader(Stream source)
         _current = name;
         var type = flag switch
         {
-            '0' or '\0' or '7' => name.EndsWith('/') && flag == '\0' ? TarEntryType.Directory : TarEntryType.RegularFile,
-            '1' => TarEntryType.HardLink,
-            '2' => TarEntryType.SymbolicLink,
-            '3' => TarEntryType.CharacterDevice,
-            '4' => TarEntryType.BlockDevice,
-            '5' => TarEntryType.Directory,
-            '6' => TarEntryType.Fifo,
+            '0' or '\0' or '7' => name.EndsWith('/') && flag == '\0' ? LayerEntryType.Directory : LayerEntryType.RegularFile,
+            '1' => LayerEntryType.HardLink,
+            '2' => LayerEntryType.SymbolicLink,
+            '3' => LayerEntryType.CharacterDevice,
+            '4' => LayerEntryType.BlockDevice,
+            '5' => LayerEntryType.Directory,
+            '6' => LayerEntryType.Fifo,
             'S' => throw Unsupported(name, "GNU sparse file"),
             _ => throw Unsupported(name, $"entry type '{EntryNames.Printable(flag.ToString())}'"),
         };
         if (size < 0) throw new InvalidDataException($"tar entry {EntryNames.Quote(name)} has a negative size");
         // Only regular files carry content; like Go's archive/tar, other types' size fields are ignored.
-        _remaining = type == TarEntryType.RegularFile ? size : 0;
+        _remaining = type == LayerEntryType.RegularFile ? size : 0;
         _padding = (int)(Padded(_remaining) - _remaining);
         return new LayerTarEntry
         {

@@ -72,8 +72,8 @@ internal sealed partial class LayerUnpacker
     {
         var type = entry.Type switch
         {
-            TarEntryType.CharacterDevice => UnixFileType.CharacterDevice,
-            TarEntryType.BlockDevice => UnixFileType.BlockDevice,
+            LayerEntryType.CharacterDevice => UnixFileType.CharacterDevice,
+            LayerEntryType.BlockDevice => UnixFileType.BlockDevice,
             _ => UnixFileType.Fifo,
         };
         if (type != UnixFileType.Fifo && !_privileged)

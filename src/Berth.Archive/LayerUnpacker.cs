@@ -48,19 +48,19 @@ internal sealed partial class LayerUnpacker
         var path = _resolver.Host(EntryNames.Join(parentPath, name));
         switch (entry.Type)
         {
-            case TarEntryType.Directory:
+            case LayerEntryType.Directory:
                 MakeDirectory(entry, path);
                 break;
-            case TarEntryType.RegularFile:
+            case LayerEntryType.RegularFile:
                 await WriteFileAsync(entry, path, reader, ct).ConfigureAwait(false);
                 break;
-            case TarEntryType.SymbolicLink:
+            case LayerEntryType.SymbolicLink:
                 MakeSymlink(entry, path);
                 break;
-            case TarEntryType.HardLink:
+            case LayerEntryType.HardLink:
                 MakeHardLink(entry, path);
                 break;
-            case TarEntryType.CharacterDevice or TarEntryType.BlockDevice or TarEntryType.Fifo:
+            case LayerEntryType.CharacterDevice or LayerEntryType.BlockDevice or LayerEntryType.Fifo:
                 MakeNode(entry, path);
                 break;
         }
