@@ -5,8 +5,6 @@ namespace Berth.Snapshots;
 /// <summary>Walks of a directory tree that never follow symlinks and never cross into another mount.</summary>
 internal static class FileTree
 {
-    private const ushort TypeMask = 0xF000, TypeDirectory = 0x4000;
-
     private static readonly EnumerationOptions AllEntries = new()
     {
         AttributesToSkip = 0,
@@ -31,7 +29,7 @@ internal static class FileTree
             return;
         }
 
-        if ((root.Mode & TypeMask) != TypeDirectory)
+        if ((root.Mode & Libc.TypeMask) != Libc.TypeDirectory)
         {
             File.Delete(path);
             return;
@@ -51,7 +49,7 @@ internal static class FileTree
     {
         if (!seen.Add((stat.Ino, stat.DevMajor, stat.DevMinor))) return 0;
         var total = (long)stat.Blocks * 512;
-        if ((stat.Mode & TypeMask) != TypeDirectory) return total;
+        if ((stat.Mode & Libc.TypeMask) != Libc.TypeDirectory) return total;
         foreach (var child in Directory.EnumerateFileSystemEntries(path, "*", AllEntries))
         {
             var childStat = Libc.Lstat(child);
@@ -66,12 +64,12 @@ internal static class FileTree
     {
         var mode = (UnixFileMode)(Libc.Lstat(path).Mode & 0xFFF);
         const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        if ((mode & owner) != owner && !OperatingSystem.IsWindows()) File.SetUnixFileMode(path, mode | owner);
+        if ((mode & owner) != owner) File.SetUnixFileMode(path, mode | owner);
 
         foreach (var child in Directory.EnumerateFileSystemEntries(path, "*", AllEntries))
         {
             var stat = Libc.Lstat(child);
-            if ((stat.Mode & TypeMask) != TypeDirectory)
+            if ((stat.Mode & Libc.TypeMask) != Libc.TypeDirectory)
             {
                 File.Delete(child);
                 continue;

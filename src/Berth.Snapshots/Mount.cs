@@ -1,3 +1,4 @@
+using Berth.Linux;
 using Berth.Oci;
 
 namespace Berth.Snapshots;
@@ -13,30 +14,38 @@ public sealed record Mount(string Type, string Source, IReadOnlyList<string> Opt
     public void MountTo(string target)
     {
         var (flags, data) = MountOptions.Parse(Options);
-        var bind = (flags & Libc.MsBind) != 0;
+        var bind = flags.HasFlag(MountFlags.Bind) || Type == "bind";
         if (data.Length >= Environment.SystemPageSize)
         {
             throw BerthException.Invalid(
                 $"mount {target}: {data.Length} bytes of options exceed the kernel's page-size limit of {Environment.SystemPageSize}");
         }
 
-        var fstype = bind ? null : Type;
-        var mountFlags = bind ? flags & ~Libc.MsRdonly : flags;
-        if (Libc.Mount(Source, target, fstype, mountFlags, data.Length == 0 ? null : data) != 0)
+        try
         {
-            throw Libc.Error($"mount {Type}", target);
+            if (!bind)
+            {
+                Mounts.Mount(Source, target, Type, flags, data.Length == 0 ? null : data);
+                return;
+            }
+
+            Mounts.Mount(Source, target, null, (flags | MountFlags.Bind) & ~MountOptions.RemountableFlags, null);
+        }
+        catch (LinuxIOException e)
+        {
+            throw Libc.ToBerth(e);
         }
 
         // A bind mount ignores MS_RDONLY and the like on creation; they only take effect on a remount.
-        if (bind && (flags & MountOptions.RemountableFlags) != 0)
+        if ((flags & MountOptions.RemountableFlags) == 0) return;
+        try
         {
-            var remount = Libc.MsRemount | Libc.MsBind | (flags & MountOptions.RemountableFlags);
-            if (Libc.Mount("", target, null, remount, null) != 0)
-            {
-                var error = Libc.Error("remount", target);
-                Libc.Umount2(target, 0);
-                throw error;
-            }
+            Mounts.Mount(null, target, null, MountFlags.Remount | MountFlags.Bind | (flags & MountOptions.RemountableFlags), null);
+        }
+        catch (LinuxIOException e)
+        {
+            Mounts.Unmount(target);
+            throw Libc.ToBerth(e);
         }
     }
 
@@ -49,6 +58,13 @@ public sealed record Mount(string Type, string Source, IReadOnlyList<string> Opt
     /// <summary>Unmounts whatever is mounted on <paramref name="target"/> (umount2 without flags).</summary>
     public static void Unmount(string target)
     {
-        if (Libc.Umount2(target, 0) != 0) throw Libc.Error("umount", target);
+        try
+        {
+            Mounts.Unmount(target);
+        }
+        catch (LinuxIOException e)
+        {
+            throw Libc.ToBerth(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Berth.Linux;
 using Berth.Oci;
 
 namespace Berth.Snapshots;
@@ -66,7 +67,7 @@ internal sealed class SnapshotStore
         Directory.CreateDirectory(Path.Combine(staging, "work"));
         WriteAtomically(Path.Combine(staging, InfoFile), Serialize(record));
         Directory.Move(staging, Path.Combine(_snapshots, id));
-        Libc.FsyncDirectory(_snapshots);
+        Durability.FsyncPath(_snapshots);
     }
 
     public void Update(string id, SnapshotRecord record) =>
@@ -77,7 +78,7 @@ internal sealed class SnapshotStore
         MountTable.RequireNothingMountedUnder(Path.Combine(_snapshots, id), "snapshot " + key);
         var doomed = Path.Combine(_snapshots, RemovingPrefix + id);
         Directory.Move(Path.Combine(_snapshots, id), doomed);
-        Libc.FsyncDirectory(_snapshots);
+        Durability.FsyncPath(_snapshots);
         FileTree.Delete(doomed);
     }
 
@@ -135,6 +136,6 @@ internal sealed class SnapshotStore
         }
 
         File.Move(temp, path, overwrite: true);
-        Libc.FsyncDirectory(Path.GetDirectoryName(path)!);
+        Durability.FsyncPath(Path.GetDirectoryName(path)!);
     }
 }
