@@ -61,8 +61,8 @@ internal sealed class LayoutScanner(IContentIngester ingester)
     private async Task<LayoutEntry> IngestAsync(string name, Stream data, long length, CancellationToken ct)
     {
         var expected = LayoutPaths.DigestOfBlobPath(name);
-        var head = await Compression.PeekAsync(data, ct).ConfigureAwait(false);
-        var compression = Compression.Detect(head);
+        var head = await LayerSniffer.PeekAsync(data, ct).ConfigureAwait(false);
+        var compression = LayerSniffer.Detect(head);
         var firstByte = head.AsSpan().TrimStart(" \t\r\n"u8);
         var keepJson = length <= MaxJsonSize && firstByte.Length > 0 && firstByte[0] is (byte)'{' or (byte)'[';
         if (keepJson) CountJson(length);
@@ -77,10 +77,10 @@ internal sealed class LayoutScanner(IContentIngester ingester)
         {
             try
             {
-                await using var decompressed = Compression.Decompress(tee, compression.Value, leaveOpen: true);
+                await using var decompressed = await LayerSniffer.DecompressAsync(tee, ct).ConfigureAwait(false);
                 diffId = await Digest.ComputeAsync(decompressed, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (!tee.SourceFailed && Compression.IsCorruptData(e))
+            catch (Exception e) when (!tee.SourceFailed && LayerSniffer.IsCorruptData(e))
             {
                 problem = $"corrupt {compression.Value.ToString().ToLowerInvariant()} data: {e.Message}";
             }

@@ -1,16 +1,28 @@
-using Berth.Images.Streams;
+using Berth.Archive;
 
 namespace Berth.Images.Layout;
 
-/// <summary>Writes a layout as a deterministic tar: fixed times and owners, 0755 directories, 0644 files.</summary>
+/// <summary>Writes a layout as a deterministic tar (Berth.Archive): fixed times and owners, 0755 dirs, 0644 files.</summary>
 internal sealed class TarLayoutSink(Stream output) : ILayoutSink
 {
-    private readonly UstarWriter _tar = new(output);
+    private readonly DeterministicTarWriter _tar = new(output, leaveOpen: true);
 
-    public Task AddDirectoryAsync(string name, CancellationToken ct) => _tar.AddDirectoryAsync(name, 0b111_101_101, ct);
+    public Task AddDirectoryAsync(string name, CancellationToken ct)
+    {
+        _tar.AddDirectory(name);
+        return Task.CompletedTask;
+    }
 
-    public Task AddFileAsync(string name, Stream content, long length, CancellationToken ct) =>
-        _tar.AddFileAsync(name, content, length, 0b110_100_100, ct);
+    public Task AddFileAsync(string name, Stream content, long length, CancellationToken ct)
+    {
+        _tar.AddFile(name, content, length);
+        if (content.ReadByte() >= 0) throw new InvalidDataException($"{name}: content is longer than {length} bytes");
+        return Task.CompletedTask;
+    }
 
-    public Task FinishAsync(CancellationToken ct) => _tar.FinishAsync(ct);
+    public Task FinishAsync(CancellationToken ct)
+    {
+        _tar.Dispose();
+        return Task.CompletedTask;
+    }
 }

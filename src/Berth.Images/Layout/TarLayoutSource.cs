@@ -12,14 +12,14 @@ internal static class TarLayoutSource
 {
     public static async Task ScanAsync(Stream archive, LayoutScanner scanner, CancellationToken ct)
     {
-        var head = await Compression.PeekAsync(archive, ct).ConfigureAwait(false);
+        var head = await LayerSniffer.PeekAsync(archive, ct).ConfigureAwait(false);
         if (head.Length == 0) throw LayoutPaths.Invalid("empty input");
-        var compression = Compression.Detect(head);
+        var compression = LayerSniffer.Detect(head);
         Stream input = new PrefixedStream(head, archive, leaveOpen: true);
         if (compression is LayerCompression.Gzip or LayerCompression.Zstd)
-            input = Compression.Decompress(input, compression.Value, leaveOpen: false);
+            input = await LayerSniffer.DecompressAsync(input, ct).ConfigureAwait(false);
         else if (compression is null)
-            throw LayoutPaths.Invalid(head.Length < Compression.HeadLength ? "unexpected end of archive" : "not a tar file");
+            throw LayoutPaths.Invalid(head.Length < LayerSniffer.HeadLength ? "unexpected end of archive" : "not a tar file");
 
         await using (input.ConfigureAwait(false))
         {
@@ -59,7 +59,7 @@ internal static class TarLayoutSource
         {
             throw LayoutPaths.Invalid("unexpected end of archive", e);
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException || Compression.IsCorruptData(e))
+        catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException || LayerSniffer.IsCorruptData(e))
         {
             throw LayoutPaths.Invalid("corrupt tar: " + e.Message.ReplaceLineEndings(" "), e);
         }

@@ -42,7 +42,7 @@ internal sealed class UncompressedLayers(IContentProvider provider, LayoutBlobs 
         var path = Path.Combine(_temp, diffId.Encoded);
         long size;
         await using (var stored = provider.OpenRead(layer.Digest))
-        await using (var decompressed = Compression.Decompress(stored, compression, leaveOpen: true))
+        await using (var decompressed = await LayerSniffer.DecompressAsync(stored, ct).ConfigureAwait(false))
         await using (var hashing = new HashingReadStream(decompressed, leaveOpen: true))
         await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         {
@@ -50,7 +50,7 @@ internal sealed class UncompressedLayers(IContentProvider provider, LayoutBlobs 
             {
                 await hashing.CopyToAsync(file, 1 << 20, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (Compression.IsCorruptData(e))
+            catch (Exception e) when (LayerSniffer.IsCorruptData(e))
             {
                 throw new BerthException(ErrorKind.Internal, $"layer {layer.Digest}: corrupt {compression.ToString().ToLowerInvariant()} data: {e.Message}", e);
             }
