@@ -71,14 +71,30 @@ internal static class GoFmt
         {
             // "R" yields the shortest digits that round-trip, as Go's shortest formatting does.
             string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
-            string e16 = Math.Abs(d).ToString("E16", CultureInfo.InvariantCulture);
-            int e = int.Parse(e16.AsSpan(e16.IndexOf('E') + 1), CultureInfo.InvariantCulture);
-            return (ShortestDigits(r), d == 0 ? 0 : e);
+            return (ShortestDigits(r), d == 0 ? 0 : ShortestExponent(r));
         }
         string s = Math.Abs(d).ToString("E" + Math.Max(significant - 1, 0), CultureInfo.InvariantCulture);
         int ei = s.IndexOf('E');
         string digits = s[..ei].Replace(".", "", StringComparison.Ordinal);
         return (digits, d == 0 ? 0 : int.Parse(s.AsSpan(ei + 1), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The decimal exponent of the first significant digit of a "R"-formatted number.</summary>
+    private static int ShortestExponent(string r)
+    {
+        int ei = r.IndexOf('E');
+        string mantissa = ei >= 0 ? r[..ei] : r;
+        int exp = ei >= 0 ? int.Parse(r.AsSpan(ei + 1), CultureInfo.InvariantCulture) : 0;
+        int dot = mantissa.IndexOf('.');
+        string intPart = dot >= 0 ? mantissa[..dot] : mantissa;
+        string trimmed = intPart.TrimStart('0');
+        if (trimmed.Length > 0)
+        {
+            return exp + trimmed.Length - 1;
+        }
+        string frac = dot >= 0 ? mantissa[(dot + 1)..] : "";
+        int zeros = frac.Length - frac.TrimStart('0').Length;
+        return exp - zeros - 1;
     }
 
     private static string ShortestDigits(string r)
