@@ -168,6 +168,19 @@ public sealed class GoTemplateTests
     }
 
     [Fact]
+    public void Clr_backed_json_values_print_like_parsed_ones()
+    {
+        var data = new JsonObject { ["A"] = 5, ["B"] = 1.5, ["C"] = "s", ["D"] = true };
+        Assert.Equal("5 1.5 s true", GoTemplate.Parse("{{.A}} {{.B}} {{.C}} {{.D}}").Execute(data));
+    }
+
+    [Theory]
+    [InlineData("{{with .Missing}}a{{else with .Name}}{{.}}{{end}}", "web")]
+    [InlineData("{{range $i, $e := .Items}}{{if $i}}, {{end}}{{$e.Name}}{{end}}", "one, two")]
+    [InlineData("{{range .L}}{{$x := .}}{{$x}}{{end}}", "abc")]
+    public void More_control_flow(string template, string expected) => Assert.Equal(expected, Run(template));
+
+    [Fact]
     public void Execute_accepts_a_json_element()
     {
         using var doc = System.Text.Json.JsonDocument.Parse("""{"A":{"B":[1,2]}}""");
