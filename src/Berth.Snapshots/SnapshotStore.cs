@@ -55,6 +55,14 @@ internal sealed class SnapshotStore
     {
         var counter = Path.Combine(_root, "next-id");
         var next = File.Exists(counter) ? long.Parse(File.ReadAllText(counter), CultureInfo.InvariantCulture) : 1;
+        // Never reuse an id on disk, even if the counter file was lost or restored from an older backup.
+        foreach (var directory in Directory.EnumerateDirectories(_snapshots))
+        {
+            var name = Path.GetFileName(directory);
+            var digits = name[(name.IndexOf('-', StringComparison.Ordinal) + 1)..];
+            if (IsId(digits)) next = Math.Max(next, long.Parse(digits, CultureInfo.InvariantCulture) + 1);
+        }
+
         WriteAtomically(counter, System.Text.Encoding.ASCII.GetBytes((next + 1).ToString(CultureInfo.InvariantCulture)));
         return next.ToString(CultureInfo.InvariantCulture);
     }

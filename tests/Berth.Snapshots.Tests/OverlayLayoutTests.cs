@@ -142,5 +142,17 @@ public sealed class OverlayLayoutTests : IDisposable
         Assert.EndsWith(",\"labels\":{\"l\":\"v\"}}", json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Ids_AreNeverReused_EvenWithoutTheCounterFile()
+    {
+        Commit("l1", null);
+        Commit("l2", "l1");
+        File.Delete(Path.Combine(_root, "next-id"));
+
+        var writable = _snapshotter.Prepare("c", "l2").WritableDirectory();
+
+        Assert.Equal(Fs(3), writable);
+    }
+
     public void Dispose() => _temp.Dispose();
 }
