@@ -31,7 +31,9 @@ internal sealed class TarBuilder
         Add(new PaxTarEntry(TarEntryType.HardLink, name) { LinkName = target }, (UnixFileMode)0x1A4, 0, 0);
 
     public TarBuilder Device(string name, TarEntryType type, int major, int minor, UnixFileMode mode = (UnixFileMode)0x1B6) =>
-        Add(new PaxTarEntry(type, name) { DeviceMajor = major, DeviceMinor = minor }, mode, 0, 0);
+        Add(type == TarEntryType.Fifo
+            ? new PaxTarEntry(type, name)
+            : new PaxTarEntry(type, name) { DeviceMajor = major, DeviceMinor = minor }, mode, 0, 0);
 
     /// <summary>A ustar entry preceded by a hand-written PAX header whose values are raw bytes.</summary>
     public TarBuilder Raw(char type, string name, byte[] content, UnixFileMode mode, params (string Key, byte[] Value)[] pax)
