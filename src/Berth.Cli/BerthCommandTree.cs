@@ -1,5 +1,5 @@
 using Berth.Cli.Commands.Image;
-using Berth.Cli.Commands.System;
+using Berth.Cli.Commands.SystemGroup;
 using Berth.CommandLine;
 
 namespace Berth.Cli;

@@ -32,35 +32,21 @@ internal static class OutputFormat
 
     private const string TablePrefix = "table";
 
-    /// <summary>Renders rows; <paramref name="format"/> is the user's format or the command's default table.</summary>
+    /// <summary>
+    /// Renders rows with the user's format; a bare <c>table</c> means the command's default table. For
+    /// <c>json</c> rows are marshalled as docker marshals its row contexts: sorted keys, Go's HTML escapes.
+    /// </summary>
     public static void Write(TextWriter output, string format, IReadOnlyList<JsonObject> rows, IReadOnlyDictionary<string, string> headers, string? defaultTable = null)
     {
-        if (format.Trim() == "json")
+        if (format == "json")
         {
             foreach (var row in rows) output.WriteLine(GoJson(row));
             return;
         }
-        var isTable = format.StartsWith(TablePrefix, StringComparison.Ordinal);
-        var text = isTable ? format[TablePrefix.Length..] : format;
-        text = Unescape(text.Trim(' '));
-        if (isTable && text.Length == 0 && defaultTable is not null) text = Unescape(defaultTable[TablePrefix.Length..].Trim(' '));
-        var template = GoTemplate.Parse(text);
-        var body = new StringBuilder();
-        if (isTable)
-        {
-            var headerData = new JsonObject();
-            foreach (var (field, header) in headers) headerData[field] = header;
-            body.Append(template.Execute(headerData)).Append('\n');
-        }
-        foreach (var row in rows) body.Append(template.Execute(row)).Append('\n');
-        if (!isTable)
-        {
-            output.Write(body.ToString());
-            return;
-        }
-        var table = new TabWriter(output, minWidth: 10, tabWidth: 1, padding: 3, padChar: ' ');
-        table.Write(body.ToString());
-        table.Flush();
+        if (format.Trim() == TablePrefix && defaultTable is not null) format = defaultTable;
+        var headerData = new JsonObject();
+        foreach (var (field, header) in headers) headerData[field] = header;
+        FormatSpec.Parse(format).Write(output, rows, headerData);
     }
 
     /// <summary>Inspect output: an indented JSON array, or the template applied to each object.</summary>

@@ -1,4 +1,5 @@
 using Berth.Archive;
+using Berth.Engine.Storage;
 using Berth.Content;
 using Berth.Engine.Metadata;
 using Berth.Oci;

@@ -10,4 +10,5 @@ namespace Berth.Engine.Json;
 [JsonSerializable(typeof(IReadOnlyList<ImageInspect>))]
 [JsonSerializable(typeof(ImageHistoryItem))]
 [JsonSerializable(typeof(DiskUsage))]
+[JsonSerializable(typeof(EngineInfo))]
 public sealed partial class EngineJsonContext : JsonSerializerContext;

@@ -47,7 +47,7 @@ internal static class HistoryCommand
                 };
             }).ToList();
             var template = context.Get(quiet) ? "{{.ID}}" : context.Get(format) is { Length: > 0 } custom ? custom : DefaultFormat;
-            OutputFormat.Write(context.Out, template, rows, Headers);
+            OutputFormat.Write(context.Out, template, rows, Headers, DefaultFormat);
             return 0;
         });
         return command;

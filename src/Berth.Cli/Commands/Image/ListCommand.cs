@@ -35,7 +35,7 @@ internal static class ListCommand
             var template = context.Get(quiet) ? "{{.ID}}"
                 : context.Get(format) is { Length: > 0 } custom ? custom
                 : showDigests ? DigestsFormat : DefaultFormat;
-            OutputFormat.Write(context.Out, template, rows, ImageRow.Headers);
+            OutputFormat.Write(context.Out, template, rows, ImageRow.Headers, showDigests ? DigestsFormat : DefaultFormat);
             return 0;
         });
         return command;

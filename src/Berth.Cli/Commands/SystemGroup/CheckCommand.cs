@@ -1,6 +1,6 @@
 using Berth.CommandLine;
 
-namespace Berth.Cli.Commands.System;
+namespace Berth.Cli.Commands.SystemGroup;
 
 /// <summary><c>berth system check</c>: verifies the whole store; exit 1 when anything is wrong.</summary>
 internal static class CheckCommand

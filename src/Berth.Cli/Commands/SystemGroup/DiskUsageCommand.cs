@@ -4,7 +4,7 @@ using Berth.Cli.Commands.Image;
 using Berth.Cli.Rendering;
 using Berth.CommandLine;
 
-namespace Berth.Cli.Commands.System;
+namespace Berth.Cli.Commands.SystemGroup;
 
 /// <summary><c>berth system df</c>: docker's summary table, or per-image detail with <c>-v</c>.</summary>
 internal static class DiskUsageCommand
@@ -44,7 +44,7 @@ internal static class DiskUsageCommand
                 Row("Build Cache", 0, 0, 0, 0),
             };
             var template = context.Get(format) is { Length: > 0 } custom ? custom : DefaultFormat;
-            OutputFormat.Write(context.Out, template, rows, Headers);
+            OutputFormat.Write(context.Out, template, rows, Headers, DefaultFormat);
             return 0;
         });
         return command;

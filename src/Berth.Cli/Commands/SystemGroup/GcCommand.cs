@@ -1,6 +1,6 @@
 using Berth.CommandLine;
 
-namespace Berth.Cli.Commands.System;
+namespace Berth.Cli.Commands.SystemGroup;
 
 /// <summary><c>berth system gc</c>: collect unreferenced blobs and layers now (normally done after each removal).</summary>
 internal static class GcCommand

@@ -4,7 +4,7 @@ using Berth.CommandLine;
 using Berth.Engine.Json;
 using Berth.Engine.Models;
 
-namespace Berth.Cli.Commands.System;
+namespace Berth.Cli.Commands.SystemGroup;
 
 /// <summary><c>berth info</c>: docker's layout, or a template over the Docker-shaped info document.</summary>
 internal static class InfoCommand
@@ -19,7 +19,7 @@ internal static class InfoCommand
             var info = await engine.System.InfoAsync(VersionInfo.Version, ct);
             if (context.Get(format) is { Length: > 0 } template)
             {
-                OutputFormat.WriteSingle(context.Out, template, OutputFormat.ToNode(info, EngineJsonContext.Default.EngineInfo));
+                OutputFormat.WriteSingle(context.Out, template, OutputFormat.ToNode(info, EngineJsonContext.Default.EngineInfo)!);
                 return 0;
             }
             context.Out.Write(Render(info, globals.IsDebug(context)));

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Berth.Cli.Rendering;
 using Berth.CommandLine;
 
-namespace Berth.Cli.Commands.System;
+namespace Berth.Cli.Commands.SystemGroup;
 
 /// <summary>
 /// <c>berth version</c>: docker's two sections. Berth has no daemon, so "Server" describes the engine this
