@@ -25,8 +25,10 @@ public static class Compression
     }
 
     /// <summary>
-    /// Peeks at <paramref name="input"/> and returns a stream of its uncompressed bytes. Disposing the returned
-    /// stream disposes <paramref name="input"/> unless <paramref name="leaveOpen"/>.
+    /// Peeks at <paramref name="input"/> and returns a stream of its uncompressed bytes. Truncation is reported
+    /// as <see cref="InvalidDataException"/> (gzip, checked against the trailer once the output is read to its
+    /// end) or ZstdException/EndOfStreamException (zstd). Disposing the returned stream disposes
+    /// <paramref name="input"/> unless <paramref name="leaveOpen"/>.
     /// </summary>
     public static async Task<(Stream Content, LayerCompression Compression)> OpenDecompressedAsync(
         Stream input, bool leaveOpen, CancellationToken ct)
@@ -37,7 +39,7 @@ public static class Compression
         Stream replay = new PrefixedReadStream(prefix.AsMemory(0, filled), input, leaveOpen);
         Stream content = compression switch
         {
-            LayerCompression.Gzip => new GZipStream(replay, CompressionMode.Decompress, leaveOpen: false),
+            LayerCompression.Gzip => new GzipVerifyingStream(replay),
             // checkEndOfStream: a frame cut short must fail, not end quietly, or a truncated layer would pass.
             LayerCompression.Zstd => new DecompressionStream(replay, bufferSize: 0, checkEndOfStream: true, leaveOpen: false),
             _ => replay,

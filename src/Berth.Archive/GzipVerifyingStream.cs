@@ -1,0 +1,72 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace Berth.Archive;
+
+/// <summary>
+/// GZipStream ends quietly when its input is cut short, even mid-member, so a truncated layer would look
+/// complete. This stream checks, at the end of the output, that the input ended with a trailer whose CRC32
+/// and ISIZE (RFC 1952 section 2.3.1) match everything decompressed. That holds for single-member gzip, which
+/// is what every layer writer produces; a concatenated multi-member stream fails the check and is refused.
+/// </summary>
+internal sealed class GzipVerifyingStream : Stream
+{
+    private readonly GzipTailStream _input;
+    private readonly GZipStream _gzip;
+    private readonly Crc32 _crc = new();
+    private long _length;
+    private bool _verified;
+
+    public GzipVerifyingStream(Stream compressed)
+    {
+        _input = new GzipTailStream(compressed);
+        _gzip = new GZipStream(_input, CompressionMode.Decompress, leaveOpen: false);
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer) => Check(buffer, _gzip.Read(buffer));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+        ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+    {
+        var read = await _gzip.ReadAsync(buffer, ct).ConfigureAwait(false);
+        return Check(buffer.Span, read);
+    }
+
+    private int Check(ReadOnlySpan<byte> buffer, int read)
+    {
+        if (read > 0)
+        {
+            _crc.Append(buffer[..read]);
+            _length += read;
+            return read;
+        }
+        if (buffer.IsEmpty || _verified) return read;
+        var tail = _input.Tail;
+        if (_input.Count < 18 || BinaryPrimitives.ReadUInt32LittleEndian(tail) != _crc.Value
+            || BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) != (uint)_length)
+            throw new InvalidDataException("gzip stream is truncated or corrupt: its trailer does not match the data");
+        _verified = true;
+        return 0;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _gzip.Dispose();
+        base.Dispose(disposing);
+    }
+}
