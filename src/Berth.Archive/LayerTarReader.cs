@@ -136,7 +136,15 @@ internal sealed class LayerTarReader(Stream source)
 
     private void VerifyChecksum()
     {
-        var stored = TarFields.Number(_header.AsSpan(TarFields.ChecksumOffset, TarFields.ChecksumLength));
+        long stored;
+        try
+        {
+            stored = TarFields.Number(_header.AsSpan(TarFields.ChecksumOffset, TarFields.ChecksumLength));
+        }
+        catch (InvalidDataException)
+        {
+            stored = -1;
+        }
         // Some historic writers summed signed chars; tar implementations accept either.
         if (stored != TarFields.Checksum(_header) && stored != TarFields.Checksum(_header, signed: true))
             throw new InvalidDataException($"invalid tar header checksum after entry {EntryNames.Quote(_current)}: the input is not a tar or is corrupt");

@@ -83,7 +83,9 @@ public sealed class CompressionTests
     public async Task Garbage_FailsAsNotATar()
     {
         using var tree = new TestTree();
-        var error = await Assert.ThrowsAsync<BerthException>(() => tree.ApplyAsync(RandomNumberGenerator.GetBytes(4096)));
+        var garbage = new byte[4096];
+        new Random(42).NextBytes(garbage);
+        var error = await Assert.ThrowsAsync<BerthException>(() => tree.ApplyAsync(garbage));
         Assert.Contains("checksum", error.Message);
     }
 

@@ -213,4 +213,18 @@ public sealed class LayerApplierTests
         Assert.Equal("u", File.ReadAllText(tree[longDir[..150] + "/ustar"]));
         Assert.True(Encoding.UTF8.GetByteCount(longDir) > 200);
     }
+
+    [Theory]
+    [InlineData(LayerSyncMode.FileSystem)]
+    [InlineData(LayerSyncMode.EachFile)]
+    public async Task SyncModes_ProduceTheSameTree(LayerSyncMode sync)
+    {
+        using var tree = new TestTree();
+        var layer = new TarBuilder().Directory("d", (UnixFileMode)0x1C0).File("d/f", "synced").Build();
+
+        await tree.ApplyAsync(layer, new LayerApplyOptions { Sync = sync });
+
+        Assert.Equal("synced", File.ReadAllText(tree["d/f"]));
+        Assert.Equal((UnixFileMode)0x1C0, FileStatus.Lstat(tree["d"]).Permissions);
+    }
 }

@@ -1,0 +1,67 @@
+using Berth.Linux;
+
+namespace Berth.Archive.Tests;
+
+/// <summary>The Berth.Linux wrappers the archive layer leans on, checked against the kernel.</summary>
+public sealed class LinuxCallsTests
+{
+    [Fact]
+    public void FileLock_Exclusive_ExcludesASecondHolder_UntilDisposed()
+    {
+        using var tree = new TestTree();
+        var path = Path.Combine(tree.Parent, "lock");
+        using (var held = FileLock.Acquire(path))
+        {
+            Assert.Null(FileLock.TryAcquire(path));
+        }
+        using var again = FileLock.TryAcquire(path);
+        Assert.NotNull(again);
+    }
+
+    [Fact]
+    public void Errors_NameTheOperationPathAndErrno()
+    {
+        var error = Assert.Throws<LinuxIOException>(() => FileStatus.Lstat("/nonexistent/berth"));
+        Assert.Equal(Errno.ENOENT, error.Errno);
+        Assert.Contains("/nonexistent/berth", error.Message);
+        Assert.Contains("No such file or directory", error.Message);
+        Assert.IsAssignableFrom<IOException>(error);
+    }
+
+    [Fact]
+    public void Timespec_RoundTripsDateTimeOffset_IncludingBeforeTheEpoch()
+    {
+        var time = DateTimeOffset.FromUnixTimeMilliseconds(-1500);
+        Assert.Equal(new Timespec(-2, 500_000_000), Timespec.FromDateTimeOffset(time));
+        Assert.Equal(time, Timespec.FromDateTimeOffset(time).ToDateTimeOffset());
+    }
+
+    [Fact]
+    public void Xattrs_SetListGetRemove_OnTheLinkItself()
+    {
+        Assert.True(Environment.IsPrivilegedProcess, "trusted.* xattrs on symlinks need root");
+        using var tree = new TestTree();
+        var link = Path.Combine(tree.Parent, "link");
+        Links.Symlink("outside", link);
+        ExtendedAttributes.LSet(link, "trusted.test", [1, 2, 0xff]);
+        Assert.Contains("trusted.test", ExtendedAttributes.LList(link));
+        Assert.Equal(new byte[] { 1, 2, 0xff }, ExtendedAttributes.LGet(link, "trusted.test"));
+        Assert.Null(ExtendedAttributes.LGet(Path.Combine(tree.Parent, "outside"), "trusted.test"));
+        ExtendedAttributes.LRemove(link, "trusted.test");
+        Assert.Null(ExtendedAttributes.LGet(link, "trusted.test"));
+    }
+
+    [Fact]
+    public void DurabilityCalls_Succeed_OnFilesAndDirectories()
+    {
+        using var tree = new TestTree();
+        Durability.FsyncPath(tree.Parent);
+        Durability.FsyncPath(Path.Combine(tree.Parent, "outside"));
+        Durability.Syncfs(tree.Parent);
+        Assert.Equal(Errno.ELOOP, Assert.Throws<LinuxIOException>(() =>
+        {
+            Links.Symlink("outside", Path.Combine(tree.Parent, "l"));
+            Durability.FsyncPath(Path.Combine(tree.Parent, "l"));
+        }).Errno);
+    }
+}
