@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Berth.Oci;
 
 namespace Berth.Engine.Models;
@@ -14,13 +15,16 @@ public sealed record DockerContainerConfig
     public bool AttachStdin { get; init; }
     public bool AttachStdout { get; init; }
     public bool AttachStderr { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, EmptyObject>? ExposedPorts { get; init; }
     public bool Tty { get; init; }
     public bool OpenStdin { get; init; }
     public bool StdinOnce { get; init; }
     public IReadOnlyList<string>? Env { get; init; }
     public IReadOnlyList<string>? Cmd { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public HealthConfig? Healthcheck { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? ArgsEscaped { get; init; }
     public string Image { get; init; } = "";
     public IReadOnlyDictionary<string, EmptyObject>? Volumes { get; init; }
@@ -28,7 +32,9 @@ public sealed record DockerContainerConfig
     public IReadOnlyList<string>? Entrypoint { get; init; }
     public IReadOnlyList<string>? OnBuild { get; init; }
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? StopSignal { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Shell { get; init; }
 
     public static DockerContainerConfig From(ContainerConfig? config) => config is null ? new() : new()

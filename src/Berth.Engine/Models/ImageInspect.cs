@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Berth.Engine.Models;
 
 /// <summary>The Docker Engine API's image inspect response (<c>GET /images/{name}/json</c>).</summary>
@@ -13,8 +15,10 @@ public sealed record ImageInspect
     public string Author { get; init; } = "";
     public required DockerContainerConfig Config { get; init; }
     public required string Architecture { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Variant { get; init; }
     public required string Os { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OsVersion { get; init; }
     public required long Size { get; init; }
     public required GraphDriverData GraphDriver { get; init; }

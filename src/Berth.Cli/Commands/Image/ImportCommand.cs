@@ -22,7 +22,8 @@ internal static class ImportCommand
             var source = context.Arguments[0];
             var options = new ImportOptions
             {
-                Source = source,
+                // docker streams a local file as the request body, so its comment says "Imported from -".
+                Source = IsUrl(source) ? source : "-",
                 Message = context.IsSet(message) ? context.Get(message) : null,
                 Changes = context.Get(changes),
                 Platform = ParsePlatform(context.Get(platform)),
@@ -39,7 +40,7 @@ internal static class ImportCommand
     private static async Task<Stream> OpenAsync(string source, CancellationToken ct)
     {
         if (source == "-") return Console.OpenStandardInput(1 << 20);
-        if (source.StartsWith("http://", StringComparison.Ordinal) || source.StartsWith("https://", StringComparison.Ordinal))
+        if (IsUrl(source))
         {
             var client = new HttpClient();
             var response = await client.GetAsync(source, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -56,6 +57,9 @@ internal static class ImportCommand
             throw BerthException.NotFound($"open {source}: no such file or directory");
         }
     }
+
+    private static bool IsUrl(string source) =>
+        source.StartsWith("http://", StringComparison.Ordinal) || source.StartsWith("https://", StringComparison.Ordinal);
 
     private static Platform? ParsePlatform(string text)
     {
