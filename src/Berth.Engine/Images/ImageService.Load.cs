@@ -1,4 +1,5 @@
 using Berth.Archive;
+using Berth.Engine.Models;
 using Berth.Images;
 using Berth.Oci;
 
@@ -11,7 +12,7 @@ public sealed partial class ImageService
     /// compressed, from a stream that need not be seekable. Blobs already ingested when the archive turns out bad
     /// stay unreferenced until the next garbage collection; no image or name becomes visible.
     /// </summary>
-    public async Task<IReadOnlyList<RegisteredImage>> LoadAsync(Stream input, IProgress<string>? progress, CancellationToken ct)
+    public async Task<IReadOnlyList<RegisteredImage>> LoadAsync(Stream input, IProgress<ProgressUpdate>? progress, CancellationToken ct)
     {
         IReadOnlyList<ArchiveImage> images;
         var results = new List<RegisteredImage>();
@@ -24,9 +25,8 @@ public sealed partial class ImageService
             foreach (var image in images)
             {
                 var names = image.RepoTags.Select(ParseArchiveTag).ToList();
-                var registered = await RegisterAsync(image.Manifest, names, ct).ConfigureAwait(false);
+                var registered = await RegisterAsync(image.Manifest, names, progress, ct).ConfigureAwait(false);
                 results.Add(registered);
-                progress?.Report($"Loaded image {registered.Id}");
             }
         }
         _collector.TryCollect();

@@ -72,7 +72,7 @@ public sealed partial class ImageService
 
     /// <summary>Docker prints RFC 3339 with nanoseconds trimmed of trailing zeros; the zero time when unknown.</summary>
     internal static string FormatCreated(DateTimeOffset? time) =>
-        time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture) : "0001-01-01T00:00:00Z";
+        time is { } t ? Oci.Json.Rfc3339JsonConverter.Format(t) : "0001-01-01T00:00:00Z";
 
     private GraphDriverData GraphDriverOf(IReadOnlyList<Digest> chainTopFirst)
     {

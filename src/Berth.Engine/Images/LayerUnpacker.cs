@@ -2,6 +2,8 @@ using Berth.Archive;
 using Berth.Engine.Storage;
 using Berth.Content;
 using Berth.Engine.Metadata;
+using Berth.Engine.Models;
+using Berth.Engine.Progress;
 using Berth.Oci;
 using Berth.Snapshots;
 
@@ -28,7 +30,7 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
     }
 
     public async Task<IReadOnlyList<LayerRecord>> UnpackAsync(
-        ImageManifest manifest, ImageConfig config, Func<Digest, long?> knownSize, CancellationToken ct)
+        ImageManifest manifest, ImageConfig config, Func<Digest, long?> knownSize, IProgress<ProgressUpdate>? progress, CancellationToken ct)
     {
         var diffIds = config.RootFs.DiffIds;
         if (diffIds.Count != manifest.Layers.Count)
@@ -41,16 +43,23 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
             if (!MediaTypes.IsLayer(descriptor.MediaType))
                 throw BerthException.Invalid($"layer {descriptor.Digest}: unsupported media type \"{descriptor.MediaType}\"");
             var chainId = ChainIds.Next(parent, diffIds[i]);
-            var size = snapshotter.Stat(chainId.ToString()) is { Kind: SnapshotKind.Committed }
-                ? knownSize(chainId) ?? snapshotter.Usage(chainId.ToString())
-                : await ApplyAsync(descriptor, diffIds[i], chainId, parent, ct).ConfigureAwait(false);
+            long size;
+            if (snapshotter.Stat(chainId.ToString()) is { Kind: SnapshotKind.Committed })
+            {
+                size = knownSize(chainId) ?? snapshotter.Usage(chainId.ToString());
+                progress?.Report(new ProgressUpdate(diffIds[i].Short, "Already exists", 0, null));
+            }
+            else
+            {
+                size = await ApplyAsync(descriptor, diffIds[i], chainId, parent, progress, ct).ConfigureAwait(false);
+            }
             layers.Add(new LayerRecord(chainId, diffIds[i], parent, size));
             parent = chainId;
         }
         return layers;
     }
 
-    private async Task<long> ApplyAsync(Descriptor layer, Digest diffId, Digest chainId, Digest? parent, CancellationToken ct)
+    private async Task<long> ApplyAsync(Descriptor layer, Digest diffId, Digest chainId, Digest? parent, IProgress<ProgressUpdate>? progress, CancellationToken ct)
     {
         var key = $"extract-{Guid.NewGuid():N}-{chainId.Encoded[..12]}";
         var mounts = snapshotter.Prepare(key, parent?.ToString());
@@ -59,7 +68,9 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
             var directory = mounts.WritableDirectory()
                 ?? throw new BerthException(ErrorKind.Internal, $"snapshotter {snapshotter.Driver} gave no writable directory for {key}");
             LayerApplyResult result;
-            await using (var blob = content.OpenRead(layer.Digest))
+            var blob = content.OpenRead(layer.Digest);
+            if (progress is not null) blob = new ProgressStream(blob, progress, diffId.Short, "Loading layer", layer.Size);
+            await using (blob)
                 result = await LayerApplier.ApplyAsync(blob, directory, new LayerApplyOptions(), ct).ConfigureAwait(false);
             if (result.DiffId != diffId)
                 throw BerthException.Invalid($"layer {layer.Digest}: content has diffID {result.DiffId}, but the image config says {diffId}");

@@ -8,7 +8,7 @@ namespace Berth.Oci.Json;
 /// </summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(DigestJsonConverter)],
+    Converters = [typeof(DigestJsonConverter), typeof(Rfc3339JsonConverter)],
     AllowTrailingCommas = false)]
 [JsonSerializable(typeof(Descriptor))]
 [JsonSerializable(typeof(ImageManifest))]

@@ -1,3 +1,4 @@
+using Berth.Cli.Rendering;
 using Berth.CommandLine;
 
 namespace Berth.Cli.Commands.Image;
@@ -29,7 +30,8 @@ internal static class LoadCommand
             await using (source)
             {
                 using var engine = globals.OpenEngine(context);
-                var loaded = await engine.Images.LoadAsync(source, null, ct);
+                var progress = context.Get(quiet) ? null : ProgressRenderer.ForStdout(context.Out);
+                var loaded = await engine.Images.LoadAsync(source, progress, ct);
                 if (context.Get(quiet)) return 0;
                 foreach (var image in loaded)
                 {
