@@ -1,0 +1,9 @@
+namespace Berth.Cli.Tests.Support;
+
+public enum EntryKind
+{
+    Directory,
+    File,
+    Symlink,
+    Hardlink,
+}

@@ -1,0 +1,8 @@
+namespace Berth.Cli.Tests.Support;
+
+public enum LayerCompression
+{
+    None,
+    Gzip,
+    Zstd,
+}
