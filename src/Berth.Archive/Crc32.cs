@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Berth.Archive;
 
 /// <summary>
@@ -14,16 +17,21 @@ internal sealed class Crc32
     public void Append(ReadOnlySpan<byte> data)
     {
         var crc = _state;
-        var table = Table;
-        while (data.Length >= 8)
+        // Unchecked table and input access: the bounds checks otherwise cost more than the CRC itself.
+        ref var t = ref MemoryMarshal.GetArrayDataReference(Table);
+        ref var p = ref MemoryMarshal.GetReference(data);
+        var length = data.Length;
+        var i = 0;
+        for (; i + 8 <= length; i += 8)
         {
-            var low = crc ^ (uint)(data[0] | data[1] << 8 | data[2] << 16 | data[3] << 24);
-            crc = table[7 * 256 + (low & 0xFF)] ^ table[6 * 256 + ((low >> 8) & 0xFF)] ^
-                  table[5 * 256 + ((low >> 16) & 0xFF)] ^ table[4 * 256 + (low >> 24)] ^
-                  table[3 * 256 + data[4]] ^ table[2 * 256 + data[5]] ^ table[256 + data[6]] ^ table[data[7]];
-            data = data[8..];
+            var low = crc ^ Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref p, i));
+            var high = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref p, i + 4));
+            crc = Unsafe.Add(ref t, 7 * 256 + (int)(low & 0xFF)) ^ Unsafe.Add(ref t, 6 * 256 + (int)((low >> 8) & 0xFF)) ^
+                  Unsafe.Add(ref t, 5 * 256 + (int)((low >> 16) & 0xFF)) ^ Unsafe.Add(ref t, 4 * 256 + (int)(low >> 24)) ^
+                  Unsafe.Add(ref t, 3 * 256 + (int)(high & 0xFF)) ^ Unsafe.Add(ref t, 2 * 256 + (int)((high >> 8) & 0xFF)) ^
+                  Unsafe.Add(ref t, 256 + (int)((high >> 16) & 0xFF)) ^ Unsafe.Add(ref t, (int)(high >> 24));
         }
-        foreach (var b in data) crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        for (; i < length; i++) crc = Unsafe.Add(ref t, (int)((crc ^ Unsafe.Add(ref p, i)) & 0xFF)) ^ (crc >> 8);
         _state = crc;
     }
 
