@@ -44,8 +44,14 @@ public interface ISnapshotter
     /// <summary>
     /// Turns active snapshot <paramref name="key"/> into committed snapshot <paramref name="name"/>; the key is
     /// gone afterwards. Throws AlreadyExists when <paramref name="name"/> exists (the key is left untouched).
+    /// <para>
+    /// <paramref name="rebaseOnto"/> (containerd's "rebase" capability) commits the snapshot onto that committed
+    /// parent instead of the one it was prepared with. It lets a caller unpack all layers of an image at once,
+    /// each prepared without a parent, and chain them when committing in order. Only drivers whose snapshot
+    /// directories do not depend on their parents support it (overlay); others throw InvalidArgument.
+    /// </para>
     /// </summary>
-    void Commit(string name, string key);
+    void Commit(string name, string key, string? rebaseOnto = null);
 
     /// <summary>Deletes a snapshot and its directory; Conflict when committed snapshots depend on it.</summary>
     void Remove(string key);

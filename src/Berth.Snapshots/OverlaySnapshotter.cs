@@ -42,7 +42,7 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
         return BuildMounts(Find(all, key), all);
     }
 
-    public void Commit(string name, string key)
+    public void Commit(string name, string key, string? rebaseOnto = null)
     {
         RequireKey(name);
         using var held = _store.Lock();
@@ -50,7 +50,16 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
         var active = Find(all, key);
         if (active.Record.Kind != SnapshotKind.Active) throw BerthException.Invalid($"snapshot {key} is not active");
         if (all.ContainsKey(name)) throw BerthException.Exists($"snapshot {name} already exists");
-        _store.Update(active.Id, active.Record with { Key = name, Kind = SnapshotKind.Committed });
+        var parent = active.Record.Parent;
+        if (rebaseOnto is not null)
+        {
+            // An overlay layer directory holds only its own changes (whiteouts included), so re-parenting it is a
+            // metadata change; the new parent must be committed like any parent.
+            if (Find(all, rebaseOnto).Record.Kind != SnapshotKind.Committed)
+                throw BerthException.Invalid($"cannot rebase {key} onto {rebaseOnto}: it is not committed");
+            parent = rebaseOnto;
+        }
+        _store.Update(active.Id, active.Record with { Key = name, Kind = SnapshotKind.Committed, Parent = parent });
     }
 
     public void Remove(string key)

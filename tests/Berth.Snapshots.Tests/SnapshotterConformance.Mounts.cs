@@ -4,7 +4,7 @@ public abstract partial class SnapshotterConformance
 {
     /// <summary>Mounts <paramref name="mounts"/> on a scratch directory, runs the check, unmounts, and
     /// verifies in /proc/self/mountinfo that nothing stayed mounted.</summary>
-    private void WithMounted(IReadOnlyList<Mount> mounts, Action<string> check)
+    protected void WithMounted(IReadOnlyList<Mount> mounts, Action<string> check)
     {
         var target = Scratch("mnt-" + Guid.NewGuid().ToString("N"));
         Assert.Single(mounts);

@@ -1,9 +1,10 @@
 using Berth.Archive;
-using Berth.Engine.Storage;
 using Berth.Content;
 using Berth.Engine.Metadata;
 using Berth.Engine.Models;
 using Berth.Engine.Progress;
+using Berth.Engine.Storage;
+using Berth.Linux;
 using Berth.Oci;
 using Berth.Snapshots;
 
@@ -11,11 +12,16 @@ namespace Berth.Engine.Images;
 
 /// <summary>
 /// Unpacks an image's layers into snapshots named by chain ID, each layer once however many images share it.
-/// A layer is applied into a fresh active snapshot and committed only after its diffID checked out, so a
-/// failed or interrupted unpack never leaves a committed snapshot with wrong content.
+/// Missing layers are applied concurrently, each into its own parentless snapshot (an overlay layer directory
+/// does not depend on the layers below it), flushed to disk with one syncfs, then committed bottom-up onto
+/// their parents. A layer is committed only after its diffID checked out, so a failed or interrupted unpack
+/// never leaves a committed snapshot with wrong content.
 /// </summary>
 internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider content)
 {
+    /// <summary>Layers applied at once: decompression is CPU-bound, writing files disk-bound; a few overlap both.</summary>
+    private static readonly int Concurrency = Math.Clamp(Environment.ProcessorCount, 2, 6);
+
     public string Driver => snapshotter.Driver;
 
     /// <summary>The directory holding a committed layer's own files, for inspect's GraphDriver data.</summary>
@@ -35,61 +41,79 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
         var diffIds = config.RootFs.DiffIds;
         if (diffIds.Count != manifest.Layers.Count)
             throw BerthException.Invalid($"image config lists {diffIds.Count} diff_ids but the manifest has {manifest.Layers.Count} layers");
-        var layers = new List<LayerRecord>(diffIds.Count);
-        Digest? parent = null;
-        for (var i = 0; i < diffIds.Count; i++)
+        foreach (var descriptor in manifest.Layers)
         {
-            var descriptor = manifest.Layers[i];
             if (!MediaTypes.IsLayer(descriptor.MediaType))
                 throw BerthException.Invalid($"layer {descriptor.Digest}: unsupported media type \"{descriptor.MediaType}\"");
-            var chainId = ChainIds.Next(parent, diffIds[i]);
-            long size;
-            if (snapshotter.Stat(chainId.ToString()) is { Kind: SnapshotKind.Committed })
+        }
+        var chainIds = ChainIds.Of(diffIds);
+        var sizes = new long[diffIds.Count];
+        var extracted = new string?[diffIds.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < diffIds.Count; i++)
+        {
+            if (snapshotter.Stat(chainIds[i].ToString()) is { Kind: SnapshotKind.Committed })
             {
-                size = knownSize(chainId) ?? snapshotter.Usage(chainId.ToString());
+                sizes[i] = knownSize(chainIds[i]) ?? snapshotter.Usage(chainIds[i].ToString());
                 progress?.Report(new ProgressUpdate(diffIds[i].Short, "Already exists", 0, null));
             }
             else
             {
-                size = await ApplyAsync(descriptor, diffIds[i], chainId, parent, progress, ct).ConfigureAwait(false);
+                missing.Add(i);
             }
-            layers.Add(new LayerRecord(chainId, diffIds[i], parent, size));
-            parent = chainId;
         }
+
+        try
+        {
+            await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (i, token) =>
+            {
+                var key = $"extract-{Guid.NewGuid():N}-{chainIds[i].Encoded[..12]}";
+                extracted[i] = key;
+                sizes[i] = await ApplyAsync(key, manifest.Layers[i], diffIds[i], progress, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            if (missing.Count > 0) Durability.Syncfs(snapshotter.Mounts(extracted[missing[0]]!).WritableDirectory()!);
+            CommitInOrder(chainIds, extracted);
+        }
+        finally
+        {
+            foreach (var key in extracted)
+                if (key is not null && snapshotter.Stat(key) is not null) snapshotter.Remove(key);
+        }
+
+        var layers = new List<LayerRecord>(diffIds.Count);
+        for (var i = 0; i < diffIds.Count; i++)
+            layers.Add(new LayerRecord(chainIds[i], diffIds[i], i == 0 ? null : chainIds[i - 1], sizes[i]));
         return layers;
     }
 
-    private async Task<long> ApplyAsync(Descriptor layer, Digest diffId, Digest chainId, Digest? parent, IProgress<ProgressUpdate>? progress, CancellationToken ct)
+    private void CommitInOrder(IReadOnlyList<Digest> chainIds, string?[] extracted)
     {
-        var key = $"extract-{Guid.NewGuid():N}-{chainId.Encoded[..12]}";
-        var mounts = snapshotter.Prepare(key, parent?.ToString());
-        try
+        for (var i = 0; i < chainIds.Count; i++)
         {
-            var directory = mounts.WritableDirectory()
-                ?? throw new BerthException(ErrorKind.Internal, $"snapshotter {snapshotter.Driver} gave no writable directory for {key}");
-            LayerApplyResult result;
-            var blob = content.OpenRead(layer.Digest);
-            if (progress is not null) blob = new ProgressStream(blob, progress, diffId.Short, "Loading layer", layer.Size);
-            await using (blob)
-                result = await LayerApplier.ApplyAsync(blob, directory, new LayerApplyOptions(), ct).ConfigureAwait(false);
-            if (result.DiffId != diffId)
-                throw BerthException.Invalid($"layer {layer.Digest}: content has diffID {result.DiffId}, but the image config says {diffId}");
-            var size = DirectorySize.Of(directory);
+            if (extracted[i] is not { } key) continue;
             try
             {
-                snapshotter.Commit(chainId.ToString(), key);
+                snapshotter.Commit(chainIds[i].ToString(), key, rebaseOnto: i == 0 ? null : chainIds[i - 1].ToString());
             }
             catch (BerthException e) when (e.Kind == ErrorKind.AlreadyExists)
             {
-                // Another process unpacked the same chain first; its snapshot has the same content.
-                snapshotter.Remove(key);
+                // Another process unpacked the same chain first; its snapshot has the same content, and the
+                // finally block above removes ours.
             }
-            return size;
         }
-        catch
-        {
-            if (snapshotter.Stat(key) is not null) snapshotter.Remove(key);
-            throw;
-        }
+    }
+
+    private async Task<long> ApplyAsync(string key, Descriptor layer, Digest diffId, IProgress<ProgressUpdate>? progress, CancellationToken ct)
+    {
+        var directory = snapshotter.Prepare(key, parent: null).WritableDirectory()
+            ?? throw new BerthException(ErrorKind.Internal, $"snapshotter {snapshotter.Driver} gave no writable directory for {key}");
+        var blob = content.OpenRead(layer.Digest);
+        if (progress is not null) blob = new ProgressStream(blob, progress, diffId.Short, "Loading layer", layer.Size);
+        LayerApplyResult result;
+        await using (blob)
+            result = await LayerApplier.ApplyAsync(blob, directory, new LayerApplyOptions(), ct).ConfigureAwait(false);
+        if (result.DiffId != diffId)
+            throw BerthException.Invalid($"layer {layer.Digest}: content has diffID {result.DiffId}, but the image config says {diffId}");
+        return DirectorySize.Of(directory);
     }
 }
