@@ -77,11 +77,13 @@ internal sealed class MetadataStore : IDisposable
     // write lock up front, so a transaction that reads then writes cannot fail half-way with SQLITE_BUSY.
     private SqliteTransaction BeginImmediate() => _connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
 
+    // The common case (schema current) only reads; the write lock is taken just when a migration is due, and
+    // the version is read again under it because another process may have migrated meanwhile.
     private void Migrate()
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        using var version = Command(transaction, "PRAGMA user_version");
-        var current = Convert.ToInt32(version.ExecuteScalar());
+        if (ReadVersion(null) == SchemaVersion) return;
+        using var transaction = BeginImmediate();
+        var current = ReadVersion(transaction);
         if (current > SchemaVersion)
             throw new Oci.BerthException(Oci.ErrorKind.Unavailable, $"the metadata database was written by a newer berth (schema {current}); upgrade berth");
         if (current < 1)
@@ -92,6 +94,14 @@ internal sealed class MetadataStore : IDisposable
         using var setVersion = Command(transaction, $"PRAGMA user_version = {SchemaVersion}");
         setVersion.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    private int ReadVersion(SqliteTransaction? transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private void Execute(string sql)
