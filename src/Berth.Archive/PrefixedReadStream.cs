@@ -1,7 +1,7 @@
 namespace Berth.Archive;
 
 /// <summary>Replays bytes already read from the head of a stream, then continues with the stream itself.</summary>
-internal sealed class PrefixedReadStream(ReadOnlyMemory<byte> prefix, Stream inner, bool leaveOpen) : Stream
+public sealed class PrefixedReadStream(ReadOnlyMemory<byte> prefix, Stream inner, bool leaveOpen) : Stream
 {
     private ReadOnlyMemory<byte> _prefix = prefix;
 

@@ -1,3 +1,4 @@
+using Berth.Archive;
 using System.Text.Json;
 using Berth.Content;
 using Berth.Images.Layout;
@@ -53,13 +54,13 @@ public static class RootfsImporter
     {
         var head = await LayerSniffer.PeekAsync(tarball, ct).ConfigureAwait(false);
         var compression = LayerSniffer.Detect(head) ?? throw BerthException.Invalid("invalid tar: input is not a tar, gzip or zstd stream");
-        Stream input = new PrefixedStream(head, tarball, leaveOpen: true);
+        Stream input = new PrefixedReadStream(head, tarball, leaveOpen: true);
         if (compression != LayerCompression.None)
         {
             input = await LayerSniffer.DecompressAsync(input, ct).ConfigureAwait(false);
             var inner = await LayerSniffer.PeekAsync(input, ct).ConfigureAwait(false);
             if (!LayerSniffer.LooksLikeTar(inner)) throw BerthException.Invalid($"invalid tar: decompressed {compression.ToString().ToLowerInvariant()} input is not a tar");
-            input = new PrefixedStream(inner, input, leaveOpen: false);
+            input = new PrefixedReadStream(inner, input, leaveOpen: false);
         }
         await using (input.ConfigureAwait(false))
         {

@@ -1,3 +1,4 @@
+using Berth.Archive;
 using Berth.Content;
 using Berth.Images.Streams;
 using Berth.Oci;
@@ -70,7 +71,7 @@ internal sealed class LayoutScanner(IContentIngester ingester)
 
         await using var writer = ingester.BeginWrite(expected?.ToString() ?? "layout-" + Guid.NewGuid().ToString("N"));
         writer.Truncate();
-        var tee = new TeeReadStream(new PrefixedStream(head, data, leaveOpen: true), writer, copy);
+        var tee = new TeeReadStream(new PrefixedReadStream(head, data, leaveOpen: true), writer, copy);
         Digest? diffId = null;
         string? problem = null;
         if (compression is LayerCompression.Gzip or LayerCompression.Zstd)

@@ -1,3 +1,4 @@
+using Berth.Archive;
 using System.Formats.Tar;
 using Berth.Images.Streams;
 using Berth.Oci;
@@ -15,7 +16,7 @@ internal static class TarLayoutSource
         var head = await LayerSniffer.PeekAsync(archive, ct).ConfigureAwait(false);
         if (head.Length == 0) throw LayoutPaths.Invalid("empty input");
         var compression = LayerSniffer.Detect(head);
-        Stream input = new PrefixedStream(head, archive, leaveOpen: true);
+        Stream input = new PrefixedReadStream(head, archive, leaveOpen: true);
         if (compression is LayerCompression.Gzip or LayerCompression.Zstd)
             input = await LayerSniffer.DecompressAsync(input, ct).ConfigureAwait(false);
         else if (compression is null)
