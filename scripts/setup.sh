@@ -10,8 +10,11 @@ packages=(
   skopeo umoci                    # interop checks of what Berth writes
   hyperfine sqlite3               # benchmarks, store inspection
 )
-if [ "${BERTH_WITH_PEERS:-1}" = 1 ]; then
-  packages+=(docker.io podman)    # differential tests and benchmark baselines
+if [ "${BERTH_WITHOUT_DOCKER:-0}" != 1 ]; then
+  packages+=(docker.io)           # differential and interop tests (skipped with a reason when absent)
+fi
+if [ "${BERTH_BENCH:-0}" = 1 ]; then
+  packages+=(podman python3)      # benchmark baselines
 fi
 missing=()
 for p in "${packages[@]}"; do
