@@ -126,8 +126,9 @@ public sealed class ContentWriter : Stream
         {
             if (!_committed)
             {
+                var written = _data.Length;
                 _data.Dispose();
-                if (!KeepPartialOnAbort || _data.Length == 0) TryDelete(_ingestDirectory);
+                if (!KeepPartialOnAbort || written == 0) TryDelete(_ingestDirectory);
             }
             _hash.Dispose();
             _lock.Dispose();

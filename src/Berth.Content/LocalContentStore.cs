@@ -49,20 +49,26 @@ public sealed class LocalContentStore : IContentProvider, IContentIngester, ICon
     {
         var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reference)));
         var directory = Path.Combine(_ingest, name);
-        Directory.CreateDirectory(directory);
+        var lockHandle = AcquireLock(directory);
         File.WriteAllText(Path.Combine(directory, "ref"), reference);
-        return new ContentWriter(directory, _blobs, AcquireLock(Path.Combine(directory, "lock")));
+        return new ContentWriter(directory, _blobs, lockHandle);
     }
 
-    // .NET takes an advisory flock for FileShare.None on Unix; a second process blocks here until the first
-    // writer is disposed, which serializes two pulls of the same blob instead of corrupting its partial file.
-    private static FileStream AcquireLock(string path)
+    // .NET takes flock(LOCK_EX | LOCK_NB) for FileShare.None on Unix; a second writer of the same reference
+    // retries here until the first is disposed, which serializes two pulls of one blob instead of corrupting
+    // its partial file. A writer that commits deletes the ingest directory, lock file included, so a waiter
+    // recreates it, and checks after locking that its lock file is still the one at that path.
+    private static FileStream AcquireLock(string directory)
     {
+        var path = Path.Combine(directory, "lock");
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                Directory.CreateDirectory(directory);
+                var handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                if (File.Exists(path)) return handle;
+                handle.Dispose();
             }
             catch (IOException) when (attempt < 6000)
             {

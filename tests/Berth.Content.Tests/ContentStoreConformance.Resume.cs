@@ -4,7 +4,7 @@ namespace Berth.Content.Tests;
 
 public abstract partial class ContentStoreConformance
 {
-    [Fact(Skip = "bug: ContentWriter.Dispose reads _data.Length after disposing _data when KeepPartialOnAbort is set, so disposing a kept partial throws ObjectDisposedException and resume never works")]
+    [Fact]
     public async Task Resume_AfterKeptPartial_ContinuesAtOffsetAndVerifies()
     {
         var bytes = RandomBytes(200_000, 10);
@@ -28,7 +28,7 @@ public abstract partial class ContentStoreConformance
         Assert.Empty(Store.PartialWrites());
     }
 
-    [Fact(Skip = "bug: ContentWriter.Dispose reads _data.Length after disposing _data when KeepPartialOnAbort is set, so disposing a kept partial throws ObjectDisposedException and resume never works")]
+    [Fact]
     public async Task Resume_WithCorruptedPrefix_FailsVerification()
     {
         var bytes = RandomBytes(10_000, 11);
@@ -47,7 +47,7 @@ public abstract partial class ContentStoreConformance
         Assert.Null(Store.Provider.Info(digest));
     }
 
-    [Fact(Skip = "bug: ContentWriter.Dispose reads _data.Length after disposing _data when KeepPartialOnAbort is set, so disposing a kept partial throws ObjectDisposedException and resume never works")]
+    [Fact]
     public async Task Truncate_DiscardsKeptPartial()
     {
         var bytes = RandomBytes(4000, 12);
@@ -90,7 +90,7 @@ public abstract partial class ContentStoreConformance
         Assert.Empty(Store.PartialWrites());
     }
 
-    [Fact(Skip = "bug: ContentWriter.CommitAsync deletes the ingest directory (with its lock file) while a second BeginWrite of the same ref waits in LocalContentStore.AcquireLock, which then retries DirectoryNotFoundException for 5 minutes instead of proceeding")]
+    [Fact]
     public async Task ConcurrentWriters_SameRef_Serialize()
     {
         const int writers = 4;
@@ -124,7 +124,7 @@ public abstract partial class ContentStoreConformance
         Assert.Empty(Store.PartialWrites());
     }
 
-    [Fact(Skip = "bug: ContentWriter.CommitAsync deletes the ingest directory (with its lock file) while a second BeginWrite of the same ref waits in LocalContentStore.AcquireLock, which then retries DirectoryNotFoundException for 5 minutes instead of proceeding")]
+    [Fact]
     public async Task BeginWrite_WaitingBehindAWriterThatCommits_Proceeds()
     {
         var bytes = RandomBytes(1000, 17);

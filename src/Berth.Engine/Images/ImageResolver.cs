@@ -18,12 +18,13 @@ internal static class ImageResolver
 
         if (Reference.TryParse(input, out var reference, out _))
         {
-            var name = reference.WithDefaultTag();
+            // A digest wins over a tag (busybox:1@sha256:… is looked up by digest), as docker does.
+            var name = reference.Digest is { } digest ? reference.NameOnly().WithDigest(digest) : reference.WithDefaultTag();
             var key = name.ToString();
             foreach (var image in images)
             {
                 if (image.Names.Any(n => n.Name == key)) return new ResolvedImage(image, name);
-                if (name.Digest is { } d && name.Tag is null && image.ManifestDigest == d && image.DigestNames.Any(n => n.StartsWith(name.Name + "@", StringComparison.Ordinal)))
+                if (name.Digest is { } d && image.ManifestDigest == d && image.DigestNames.Any(n => n.StartsWith(name.Name + "@", StringComparison.Ordinal)))
                     return new ResolvedImage(image, name);
             }
         }
