@@ -44,6 +44,3 @@ internal static class ImageResolver
 
     private static bool LooksLikeId(string input) => input.All(char.IsAsciiHexDigitLower) && input.Length >= 12 || input.StartsWith("sha256:", StringComparison.Ordinal);
 }
-
-/// <summary>An image and, when the user named it by reference, the normalized name used.</summary>
-internal sealed record ResolvedImage(ImageRecord Image, Reference? ByName);

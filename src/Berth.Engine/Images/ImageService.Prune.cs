@@ -68,6 +68,3 @@ public sealed partial class ImageService
         return true;
     }
 }
-
-/// <summary>What a prune removed (Docker API ImagesPruneResponse).</summary>
-public sealed record ImagePruneReport(IReadOnlyList<ImageDeleteItem> ImagesDeleted, long SpaceReclaimed);

@@ -17,5 +17,3 @@ internal sealed record ImageRecord
     public IEnumerable<string> DigestNames => Names.Where(n => n.IsDigest).Select(n => n.Name);
     public bool IsDangling => !Names.Any(n => !n.IsDigest);
 }
-
-internal readonly record struct ImageName(string Name, bool IsDigest, DateTimeOffset Added);

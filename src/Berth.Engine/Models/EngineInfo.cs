@@ -29,5 +29,3 @@ public sealed record EngineInfo
     public bool Debug { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
 }
-
-public sealed record RuntimeInfo(string Path, string? Version);

@@ -25,9 +25,3 @@ public sealed record ImageInspect
     public required RootFsInfo RootFS { get; init; }
     public required ImageMetadata Metadata { get; init; }
 }
-
-public sealed record GraphDriverData(IReadOnlyDictionary<string, string> Data, string Name);
-
-public sealed record RootFsInfo(string Type, IReadOnlyList<string> Layers);
-
-public sealed record ImageMetadata(string? LastTagTime);

@@ -97,6 +97,3 @@ internal sealed class GarbageCollector(MetadataStore metadata, ImageTable images
         }
     }
 }
-
-/// <summary>What one collection removed.</summary>
-internal sealed record GcReport(int Blobs, int Snapshots, long BytesReclaimed);

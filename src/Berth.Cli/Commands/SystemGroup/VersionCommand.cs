@@ -40,7 +40,7 @@ internal static class VersionCommand
         command.SetHandler((context, ct) =>
         {
             var arch = Oci.Platform.Host.Architecture;
-            var runc = Engine.SystemInfo.HostFactsPublic.RuntimeVersion("runc");
+            var runc = Engine.SystemInfo.RuntimeVersions.Of("runc");
             var data = new JsonObject
             {
                 ["Client"] = new JsonObject

@@ -1,0 +1,3 @@
+namespace Berth.Engine.Models;
+
+public sealed record RuntimeInfo(string Path, string? Version);
