@@ -107,6 +107,20 @@ public sealed class LoadTests
         AssertStored(t, image, "twice:1");
     }
 
+    [Fact]
+    public void Load_TagHeldByAnotherImage_MovesItAndSaysSo()
+    {
+        using var t = new TestRoot();
+        var old = Setup.ImportBusybox(t, "dup:1");
+        var image = ImageArchiveBuilder.Standard(39);
+        var path = ImageArchiveBuilder.DockerArchive((image, ["dup:1"])).WriteTo(t.WorkPath("a.tar"));
+        var r = t.Berth.Run("load", "-i", path).Ok();
+        Assert.Equal($"The image dup:1 already exists, renaming the old one with ID {old} to empty string\nLoaded image: dup:1\n",
+            r.Stdout[r.Stdout.IndexOf("The image", StringComparison.Ordinal)..]);
+        Assert.Equal(image.Id + "\n", t.Berth.Run("images", "-q", "--no-trunc", "dup:1").Ok().Stdout);
+        Assert.Equal(old + "\n", t.Berth.Run("images", "-q", "--no-trunc", "--filter", "dangling=true").Ok().Stdout);
+    }
+
     /// <summary>The image is listed under its config digest, its layers are the diffIDs, the store verifies.</summary>
     internal static void AssertStored(TestRoot t, BuiltImage image, string name)
     {

@@ -48,6 +48,18 @@ public sealed class SaveTests
     }
 
     [Fact]
+    public void Save_ById_LoadsUntagged()
+    {
+        using var t = new TestRoot();
+        var image = Setup.LoadStandard(t, 58, "byid:1");
+        var bytes = t.Berth.Run("save", image.ShortId).Ok().StdoutBytes;
+        using var other = new TestRoot();
+        var r = other.Berth.Exec(["load"], stdin: bytes).Ok();
+        Assert.EndsWith($"Loaded image ID: {image.Id}\n", r.Stdout);
+        Assert.Equal("<none>:<none>\n", other.Berth.Run("images", "--format", "{{.Repository}}:{{.Tag}}").Ok().Stdout);
+    }
+
+    [Fact]
     public void Save_ToTerminal_IsRefused()
     {
         using var t = new TestRoot();

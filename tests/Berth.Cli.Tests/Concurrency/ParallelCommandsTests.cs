@@ -70,11 +70,24 @@ public sealed class ParallelCommandsTests
         foreach (var r in results.Where(r => r.ExitCode != 0))
             Assert.True(r.ExitCode == 1 && r.Stderr == "Error: No such image: once:1\n", r.ToString());
         Assert.Equal("", t.Berth.Run("images", "-aq").Ok().Stdout);
-        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(t.StateRoot, "content", "blobs", "sha256")));
         Assert.Equal(0, t.Berth.Run("system", "check").ExitCode);
     }
 
-    [Fact(Skip = "bug: parallel `load -i` of one archive into a fresh root hangs (futex wait) in about half the processes; some fail with 'Directory not empty' on content/ingest/<x>")]
+    [Fact(Skip = "bug: after parallel `rmi` of one image, in about half the runs its blobs and snapshot stay on disk (system check: 'unreferenced blobs await garbage collection') until a later rmi")]
+    public async Task ParallelRmiOfOneImage_LeavesNoBlobsOrSnapshots()
+    {
+        using var t = new TestRoot();
+        var path = ImageArchiveBuilder.DockerArchive((ImageArchiveBuilder.Standard(122), ["once:1"])).WriteTo(t.WorkPath("a.tar"));
+        for (var round = 0; round < 6; round++)
+        {
+            t.Berth.Run("load", "-i", path).Ok();
+            await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => t.Berth.Run("rmi", "once:1"))));
+            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(t.StateRoot, "content", "blobs", "sha256")));
+            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(t.StateRoot, "snapshots", "overlay", "snapshots")));
+        }
+    }
+
+    [Fact(Skip = "bug: of 6 parallel `load -i` of one archive into a fresh root, often one fails with 'Error: Directory not empty : <root>/content/ingest/<hex>'")]
     public async Task ParallelLoadsOfTheSameArchive_StoreItOnce()
     {
         using var t = new TestRoot();
