@@ -74,7 +74,9 @@ public sealed class ContentWriter : Stream
             // A concurrent writer committed the same content first; content addressing makes both equal.
         }
         _committed = true;
-        Directory.Delete(_ingestDirectory, recursive: true);
+        // A writer waiting on this reference may recreate the directory as soon as its lock file is gone, so
+        // removing the directory is best effort; an empty leftover is pruned later.
+        TryDelete(_ingestDirectory);
         return new ContentInfo(digest, size);
     }
 

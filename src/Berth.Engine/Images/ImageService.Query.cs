@@ -30,8 +30,8 @@ public sealed partial class ImageService
         return new ImageSummary
         {
             Id = image.Id.ToString(),
-            RepoTags = list.Where(n => image.Tags.Contains(n)).Select(Familiar).ToList(),
-            RepoDigests = image.DigestNames.Select(Familiar).ToList(),
+            RepoTags = list.Where(n => image.Tags.Contains(n)).Select(Familiar).Order(StringComparer.Ordinal).ToList(),
+            RepoDigests = image.DigestNames.Select(Familiar).Order(StringComparer.Ordinal).ToList(),
             Created = (image.Created ?? image.Added).ToUnixTimeSeconds(),
             Size = image.Size,
             Labels = labels,
@@ -51,8 +51,8 @@ public sealed partial class ImageService
         return new ImageInspect
         {
             Id = image.Id.ToString(),
-            RepoTags = image.Tags.Select(Familiar).ToList(),
-            RepoDigests = image.DigestNames.Select(Familiar).ToList(),
+            RepoTags = image.Tags.Select(Familiar).Order(StringComparer.Ordinal).ToList(),
+            RepoDigests = image.DigestNames.Select(Familiar).Order(StringComparer.Ordinal).ToList(),
             Parent = config.Parent ?? "",
             Comment = config.Comment ?? config.History?.LastOrDefault()?.Comment ?? "",
             Created = FormatCreated(image.Created ?? config.Created),

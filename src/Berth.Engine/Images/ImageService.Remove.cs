@@ -15,13 +15,17 @@ public sealed partial class ImageService
     /// </summary>
     public Task<IReadOnlyList<ImageDeleteItem>> RemoveAsync(string input, bool force, CancellationToken ct)
     {
-        IReadOnlyList<ImageDeleteItem> items;
-        using (SharedLock(ct))
+        try
         {
-            items = _metadata.Write(t => Remove(t, input, force));
+            using (SharedLock(ct))
+                return Task.FromResult<IReadOnlyList<ImageDeleteItem>>(_metadata.Write(t => Remove(t, input, force)));
         }
-        _collector.TryCollect();
-        return Task.FromResult(items);
+        finally
+        {
+            // Also after a failure: a concurrent remover may have skipped collecting because this process
+            // held the store lock, and the last one out must leave no garbage behind.
+            _collector.TryCollect();
+        }
     }
 
     private List<ImageDeleteItem> Remove(SqliteTransaction t, string input, bool force)

@@ -15,10 +15,13 @@ internal sealed class GarbageCollector(MetadataStore metadata, ImageTable images
     /// <summary>Ingests younger than this are kept so an interrupted pull can resume them.</summary>
     private static readonly TimeSpan PartialWriteRetention = TimeSpan.FromHours(24);
 
+    /// <summary>How long to wait for other processes' short store operations before leaving garbage for later.</summary>
+    private static readonly TimeSpan WaitForOthers = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Collects now, or returns null when another process is working on the store.</summary>
     public GcReport? TryCollect()
     {
-        using var exclusive = StoreLock.TryExclusive(layout.StoreLock);
+        using var exclusive = StoreLock.TryExclusive(layout.StoreLock, WaitForOthers);
         if (exclusive is null) return null;
         var (blobs, chains) = metadata.Read(t => Mark(t));
 

@@ -23,9 +23,20 @@ internal sealed class StoreLock : IDisposable
         }
     }
 
-    /// <summary>The exclusive lock, or null when any other process holds the lock now.</summary>
-    public static StoreLock? TryExclusive(string path) =>
-        TryOpen(path, FileShare.None) is { } handle ? new StoreLock(handle) : null;
+    /// <summary>
+    /// The exclusive lock, or null when other processes hold the lock for all of <paramref name="patience"/>:
+    /// short operations (a tag, an rmi) finish within it, long ones (a load) are not waited for.
+    /// </summary>
+    public static StoreLock? TryExclusive(string path, TimeSpan patience)
+    {
+        var deadline = Environment.TickCount64 + (long)patience.TotalMilliseconds;
+        while (true)
+        {
+            if (TryOpen(path, FileShare.None) is { } handle) return new StoreLock(handle);
+            if (Environment.TickCount64 >= deadline) return null;
+            Thread.Sleep(10);
+        }
+    }
 
     private static FileStream? TryOpen(string path, FileShare share)
     {

@@ -13,11 +13,11 @@ public sealed class StoreLockTests
         using (StoreLock.Shared(path, CancellationToken.None))
         using (StoreLock.Shared(path, CancellationToken.None))
         {
-            Assert.Null(StoreLock.TryExclusive(path));
+            Assert.Null(StoreLock.TryExclusive(path, TimeSpan.Zero));
         }
-        using var exclusive = StoreLock.TryExclusive(path);
+        using var exclusive = StoreLock.TryExclusive(path, TimeSpan.Zero);
         Assert.NotNull(exclusive);
-        Assert.Null(StoreLock.TryExclusive(path));
+        Assert.Null(StoreLock.TryExclusive(path, TimeSpan.Zero));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class StoreLockTests
     {
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "store.lock");
-        using var exclusive = StoreLock.TryExclusive(path);
+        using var exclusive = StoreLock.TryExclusive(path, TimeSpan.Zero);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         Assert.Throws<OperationCanceledException>(() => StoreLock.Shared(path, cts.Token));
     }
