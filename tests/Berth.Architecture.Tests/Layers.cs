@@ -7,7 +7,7 @@ namespace Berth.Architecture.Tests;
 internal static class Layers
 {
     private static readonly string[] Below =
-        ["Berth.Oci", "Berth.Linux", "Berth.Content", "Berth.Archive", "Berth.Snapshots", "Berth.Images"];
+        ["Berth.Oci", "Berth.Linux", "Berth.Content", "Berth.Archive", "Berth.Snapshots", "Berth.Images", "Berth.Distribution"];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed = new Dictionary<string, IReadOnlySet<string>>
     {
@@ -20,6 +20,8 @@ internal static class Layers
         // Snapshots meet the rest at a Mount list: never images, content or the engine.
         ["Berth.Snapshots"] = Set("Berth.Oci", "Berth.Linux"),
         ["Berth.Images"] = Set("Berth.Oci", "Berth.Content", "Berth.Archive", "Berth.Linux"),
+        // The registry client is usable on its own: spec types only.
+        ["Berth.Distribution"] = Set("Berth.Oci"),
         // The engine composes everything below it; CLI parsing and output templates are the front end's.
         ["Berth.Engine"] = Set(Below),
         ["Berth.CommandLine"] = Set(),
@@ -34,6 +36,7 @@ internal static class Layers
         ["Berth.Snapshots"] = Set("Berth.Images", "Berth.Content", "Berth.Engine", "Berth.Cli"),
         ["Berth.Content"] = Set("Berth.Images", "Berth.Snapshots", "Berth.Engine", "Berth.Cli"),
         ["Berth.Images"] = Set("Berth.Snapshots", "Berth.Engine", "Berth.Cli"),
+        ["Berth.Distribution"] = Set("Berth.Linux", "Berth.Content", "Berth.Archive", "Berth.Snapshots", "Berth.Images", "Berth.Engine", "Berth.Cli"),
         ["Berth.Engine"] = Set("Berth.Cli", "Berth.CommandLine", "Berth.Templates"),
     };
 
