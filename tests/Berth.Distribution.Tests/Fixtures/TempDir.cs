@@ -1,0 +1,13 @@
+namespace Berth.Distribution.Tests.Fixtures;
+
+internal sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("berth-dist-").FullName;
+
+    public string this[string name] => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

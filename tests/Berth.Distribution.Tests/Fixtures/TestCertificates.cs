@@ -1,0 +1,34 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Berth.Distribution.Tests.Fixtures;
+
+/// <summary>A throwaway CA and a server certificate it signed for the given host names and 127.0.0.1.</summary>
+internal sealed class TestCertificates
+{
+    public required string CaPem { get; init; }
+    public required string ServerCertPem { get; init; }
+    public required string ServerKeyPem { get; init; }
+
+    public static TestCertificates Create(params string[] hosts)
+    {
+        using var caKey = RSA.Create(2048);
+        var caRequest = new CertificateRequest("CN=berth test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
+
+        using var serverKey = RSA.Create(2048);
+        var request = new CertificateRequest("CN=" + hosts[0], serverKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        foreach (var host in hosts) san.AddDnsName(host);
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var server = request.Create(ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1), RandomNumberGenerator.GetBytes(12));
+        return new TestCertificates { CaPem = ca.ExportCertificatePem(), ServerCertPem = server.ExportCertificatePem(), ServerKeyPem = serverKey.ExportRSAPrivateKeyPem() };
+    }
+}
