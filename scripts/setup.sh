@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   clang lld zlib1g-dev            # NativeAOT linking
   runc busybox-static zstd pigz   # runtime and test images
-  skopeo umoci                    # interop checks of what Berth writes
+  skopeo umoci apache2-utils docker-registry  # interop checks; htpasswd and the registry for registry tests
   hyperfine sqlite3               # benchmarks, store inspection
 )
 if [ "${BERTH_WITHOUT_DOCKER:-0}" != 1 ]; then

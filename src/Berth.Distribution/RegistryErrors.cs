@@ -70,8 +70,9 @@ internal static class RegistryErrors
     public static async Task<BerthException> PushAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var error = await ReadErrorAsync(response, ct).ConfigureAwait(false);
+        // Docker reports every refused push the same way, whatever the registry's code (UNAUTHORIZED, DENIED).
         return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-            ? new BerthException(ErrorKind.PermissionDenied, error?.ToString() ?? AccessDenied)
+            ? new BerthException(ErrorKind.PermissionDenied, AccessDenied)
             : Status(response, error);
     }
 
