@@ -132,6 +132,8 @@ public sealed partial class RegistryClient : IRegistryClient, IDisposable
         HttpCompletionOption completion, CancellationToken ct)
     {
         request.Options.Set(RegistryScope.Key, scope);
+        // HTTP/2 where TLS ALPN offers it (many registries and CDNs do), HTTP/1.1 otherwise.
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrHigher;
         try
         {
             return await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
