@@ -1,4 +1,5 @@
 using Berth.Cli.Commands.Image;
+using Berth.Cli.Commands.Registry;
 using Berth.Cli.Commands.SystemGroup;
 using Berth.CommandLine;
 
@@ -26,6 +27,8 @@ internal static class BerthCommandTree
 
         var image = root.AddGroup("image", "Manage images");
         var list = image.Add(ListCommand.Create(globals));
+        var pull = image.Add(PullCommand.Create(globals));
+        var push = image.Add(PushCommand.Create(globals));
         var remove = image.Add(RemoveCommand.Create(globals));
         var tag = image.Add(TagCommand.Create(globals));
         var inspect = image.Add(InspectCommand.Create(globals));
@@ -35,22 +38,31 @@ internal static class BerthCommandTree
         var import = image.Add(ImportCommand.Create(globals));
         image.Add(PruneCommand.Create(globals));
 
+        var manifest = root.AddGroup("manifest", "Manage image manifests and manifest lists");
+        manifest.Add(ManifestInspectCommand.Create(globals));
+
         var system = root.AddGroup("system", "Manage Berth");
         var info = system.Add(InfoCommand.Create(globals));
         system.Add(DiskUsageCommand.Create(globals));
         system.Add(CheckCommand.Create(globals));
         system.Add(GcCommand.Create(globals));
 
-        root.AddCommand(VersionCommand.Create(globals), CliSection.Commands);
+        // Docker's "Common Commands" order.
+        root.AddAlias("pull", pull, CliSection.Common);
+        root.AddAlias("push", push, CliSection.Common);
         root.AddAlias("images", list, CliSection.Common);
-        root.AddAlias("rmi", remove);
-        root.AddAlias("tag", tag);
-        root.AddAlias("history", history);
-        root.AddAlias("load", load);
-        root.AddAlias("save", save);
-        root.AddAlias("import", import);
+        root.AddCommand(LoginCommand.Create(globals), CliSection.Common);
+        root.AddCommand(LogoutCommand.Create(globals), CliSection.Common);
+        root.AddCommand(VersionCommand.Create(globals), CliSection.Common);
         root.AddAlias("info", info, CliSection.Common);
+
+        root.AddAlias("history", history);
+        root.AddAlias("import", import);
         root.AddCommand(TopLevelInspectCommand.Create(globals), CliSection.Commands);
+        root.AddAlias("load", load);
+        root.AddAlias("rmi", remove);
+        root.AddAlias("save", save);
+        root.AddAlias("tag", tag);
         return root;
     }
 }

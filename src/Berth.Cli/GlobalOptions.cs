@@ -1,5 +1,6 @@
 using Berth.CommandLine;
 using Berth.Engine;
+using Berth.Engine.Registry;
 
 namespace Berth.Cli;
 
@@ -29,6 +30,7 @@ internal sealed class GlobalOptions
         Root = Pick(context, Root, "BERTH_ROOT"),
         RunRoot = Pick(context, RunRoot, "BERTH_RUNROOT"),
         StorageDriver = Pick(context, StorageDriver, "BERTH_STORAGE_DRIVER"),
+        Registry = RegistryConfigFile.Load(),
     });
 
     public bool IsDebug(CliContext context) => context.Get(Debug) || context.Get(LogLevel) == "debug";

@@ -1,4 +1,6 @@
 using Berth.Content;
+using Berth.Distribution;
+using Berth.Engine.Registry;
 using Berth.Engine.Images;
 using Berth.Engine.Metadata;
 using Berth.Engine.Storage;
@@ -14,6 +16,7 @@ namespace Berth.Engine;
 public sealed class BerthEngine : IDisposable
 {
     private readonly MetadataStore _metadata;
+    private readonly Lazy<RegistryClient> _registryClient;
 
     private BerthEngine(EngineOptions options)
     {
@@ -26,13 +29,18 @@ public sealed class BerthEngine : IDisposable
         var images = new ImageTable(_metadata);
         var unpacker = new LayerUnpacker(Snapshotter, Content);
         var collector = new GarbageCollector(_metadata, images, Content, Snapshotter, Layout);
-        Images = new ImageService(_metadata, images, Content, unpacker, collector, Layout, options.Time);
+        var credentials = new DockerConfigCredentialStore();
+        // The HTTP stack is built on first use only: most commands never talk to a registry.
+        _registryClient = new Lazy<RegistryClient>(() => new RegistryClient(options.Registry, credentials));
+        Images = new ImageService(_metadata, images, Content, unpacker, collector, Layout, options.Time, () => _registryClient.Value);
+        Registry = new RegistryService(() => _registryClient.Value, credentials);
         System = new SystemService(_metadata, images, Content, Snapshotter, unpacker, collector, Layout, options);
     }
 
     public EngineOptions Options { get; }
     public ImageService Images { get; }
     public SystemService System { get; }
+    public RegistryService Registry { get; }
 
     internal StateLayout Layout { get; }
     internal LocalContentStore Content { get; }
@@ -51,5 +59,9 @@ public sealed class BerthEngine : IDisposable
         }
     }
 
-    public void Dispose() => _metadata.Dispose();
+    public void Dispose()
+    {
+        if (_registryClient.IsValueCreated) _registryClient.Value.Dispose();
+        _metadata.Dispose();
+    }
 }

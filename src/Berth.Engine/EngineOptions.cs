@@ -10,4 +10,7 @@ public sealed record EngineOptions
     public string RunRoot { get; init; } = DefaultRunRoot;
     public string StorageDriver { get; init; } = "overlay";
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Mirrors, insecure registries and certificates (see <c>Registry.RegistryConfigFile</c>).</summary>
+    public Distribution.RegistryOptions Registry { get; init; } = new();
 }

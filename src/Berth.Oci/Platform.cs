@@ -30,5 +30,14 @@ public sealed record Platform
         Variant = RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "v8" : null,
     };
 
+    /// <summary>Parses <c>os/arch[/variant]</c> as <c>--platform</c> takes it.</summary>
+    public static Platform Parse(string text)
+    {
+        var parts = text.Split('/');
+        if (parts.Length is < 2 or > 3 || parts.Any(p => p.Length == 0))
+            throw BerthException.Invalid($"invalid platform \"{text}\": expected os/arch[/variant]");
+        return new Platform { Os = parts[0], Architecture = parts[1], Variant = parts.Length == 3 ? parts[2] : null };
+    }
+
     public override string ToString() => Variant is null ? $"{Os}/{Architecture}" : $"{Os}/{Architecture}/{Variant}";
 }

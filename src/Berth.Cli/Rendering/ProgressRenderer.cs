@@ -12,20 +12,29 @@ internal sealed class ProgressRenderer : IProgress<ProgressUpdate>
     private const int BarWidth = 50;
     private readonly TextWriter _output;
     private readonly bool _enabled;
+    private readonly bool _plainLines;
     private readonly List<string> _lines = [];
+    private readonly Dictionary<string, string> _lastAction = [];
     private readonly Lock _gate = new();
 
-    public ProgressRenderer(TextWriter output, bool isTerminal)
+    /// <param name="plainLines">Off a terminal, print one line per change of an item's action (docker's pull
+    /// and push do; its load prints nothing).</param>
+    public ProgressRenderer(TextWriter output, bool isTerminal, bool plainLines = false)
     {
         _output = output;
         _enabled = isTerminal;
+        _plainLines = plainLines;
     }
 
-    public static ProgressRenderer ForStdout(TextWriter output) => new(output, !Console.IsOutputRedirected);
+    public static ProgressRenderer ForStdout(TextWriter output, bool plainLines = false) => new(output, !Console.IsOutputRedirected, plainLines);
 
     public void Report(ProgressUpdate value)
     {
-        if (!_enabled) return;
+        if (!_enabled)
+        {
+            if (_plainLines) ReportPlain(value);
+            return;
+        }
         lock (_gate)
         {
             var index = _lines.IndexOf(value.Id);
@@ -40,6 +49,16 @@ internal sealed class ProgressRenderer : IProgress<ProgressUpdate>
                 _output.Write($"\x1b[{up}A\r\x1b[2K{Line(value)}\x1b[{up}B\r");
             }
             _output.Flush();
+        }
+    }
+
+    private void ReportPlain(ProgressUpdate value)
+    {
+        lock (_gate)
+        {
+            if (_lastAction.TryGetValue(value.Id, out var last) && last == value.Action) return;
+            _lastAction[value.Id] = value.Action;
+            _output.WriteLine($"{value.Id}: {value.Action}");
         }
     }
 

@@ -20,7 +20,7 @@ public sealed partial class ImageService
         using (SharedLock(ct))
         {
             var image = await RootfsImporter.ImportAsync(tarball, options with { Time = _time }, _content, ct).ConfigureAwait(false);
-            registered = await RegisterAsync(image.Manifest, name is null ? [] : [name], null, ct).ConfigureAwait(false);
+            registered = await RegisterAsync(image.Manifest, name is null ? [] : [name], null, null, ct).ConfigureAwait(false);
         }
         _collector.TryCollect();
         return registered;

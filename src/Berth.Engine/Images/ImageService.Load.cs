@@ -25,7 +25,7 @@ public sealed partial class ImageService
             foreach (var image in images)
             {
                 var names = image.RepoTags.Select(ParseArchiveTag).ToList();
-                var registered = await RegisterAsync(image.Manifest, names, progress, ct).ConfigureAwait(false);
+                var registered = await RegisterAsync(image.Manifest, names, null, progress, ct).ConfigureAwait(false);
                 results.Add(registered);
             }
         }

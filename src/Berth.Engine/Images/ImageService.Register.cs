@@ -11,14 +11,15 @@ public sealed partial class ImageService
     /// the layers, then records image, layers and names in one transaction — the image shows up complete or not
     /// at all. Names moved away from another image leave that one dangling, as docker does.
     /// </summary>
-    internal async Task<RegisteredImage> RegisterAsync(Descriptor manifestDescriptor, IReadOnlyList<Reference> names, IProgress<ProgressUpdate>? progress, CancellationToken ct)
+    internal async Task<RegisteredImage> RegisterAsync(
+        Descriptor manifestDescriptor, IReadOnlyList<Reference> names, LayerOpener? open, IProgress<ProgressUpdate>? progress, CancellationToken ct)
     {
         var manifest = await ReadManifestAsync(manifestDescriptor.Digest, ct).ConfigureAwait(false);
         if (!MediaTypes.IsConfig(manifest.Config.MediaType))
             throw BerthException.Invalid($"manifest {manifestDescriptor.Digest}: unsupported config media type \"{manifest.Config.MediaType}\"");
         var config = await ReadConfigAsync(manifest.Config.Digest, ct).ConfigureAwait(false);
         var knownLayers = _metadata.Read(_images.Layers).ToDictionary(l => l.ChainId, l => l.Size);
-        var layers = await _unpacker.UnpackAsync(manifest, config, chain => knownLayers.TryGetValue(chain, out var s) ? s : null, progress, ct)
+        var layers = await _unpacker.UnpackAsync(manifest, config, chain => knownLayers.TryGetValue(chain, out var s) ? s : null, open, progress, ct)
             .ConfigureAwait(false);
 
         var now = _time.GetUtcNow();

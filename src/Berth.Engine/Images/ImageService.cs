@@ -23,10 +23,12 @@ public sealed partial class ImageService
     private readonly GarbageCollector _collector;
     private readonly StateLayout _layout;
     private readonly TimeProvider _time;
+    private readonly Func<Distribution.IRegistryClient> _registry;
 
     internal ImageService(MetadataStore metadata, ImageTable images, LocalContentStore content, LayerUnpacker unpacker,
-        GarbageCollector collector, StateLayout layout, TimeProvider time)
+        GarbageCollector collector, StateLayout layout, TimeProvider time, Func<Distribution.IRegistryClient> registry)
     {
+        _registry = registry;
         _metadata = metadata;
         _images = images;
         _content = content;

@@ -35,8 +35,14 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
         return lower?["lowerdir=".Length..].Split(':')[0];
     }
 
+    /// <summary>
+    /// Unpacks the missing layers of an image. <paramref name="open"/> gives a layer's (compressed) bytes; when
+    /// null they are read from the content store. A pull passes a stream that downloads into the content store
+    /// as the unpacker reads it, so download, verification, decompression and unpacking are one pass.
+    /// </summary>
     public async Task<IReadOnlyList<LayerRecord>> UnpackAsync(
-        ImageManifest manifest, ImageConfig config, Func<Digest, long?> knownSize, IProgress<ProgressUpdate>? progress, CancellationToken ct)
+        ImageManifest manifest, ImageConfig config, Func<Digest, long?> knownSize, LayerOpener? open,
+        IProgress<ProgressUpdate>? progress, CancellationToken ct)
     {
         var diffIds = config.RootFs.DiffIds;
         if (diffIds.Count != manifest.Layers.Count)
@@ -55,7 +61,7 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
             if (snapshotter.Stat(chainIds[i].ToString()) is { Kind: SnapshotKind.Committed })
             {
                 sizes[i] = knownSize(chainIds[i]) ?? snapshotter.Usage(chainIds[i].ToString());
-                progress?.Report(new ProgressUpdate(diffIds[i].Short, "Already exists", 0, null));
+                progress?.Report(new ProgressUpdate(manifest.Layers[i].Digest.Short, "Already exists", 0, null));
             }
             else
             {
@@ -69,7 +75,7 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
             {
                 var key = $"extract-{Guid.NewGuid():N}-{chainIds[i].Encoded[..12]}";
                 extracted[i] = key;
-                sizes[i] = await ApplyAsync(key, manifest.Layers[i], diffIds[i], progress, token).ConfigureAwait(false);
+                sizes[i] = await ApplyAsync(key, manifest.Layers[i], diffIds[i], open, progress, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
             if (missing.Count > 0) Durability.Syncfs(snapshotter.Mounts(extracted[missing[0]]!).WritableDirectory()!);
             CommitInOrder(chainIds, extracted);
@@ -103,17 +109,26 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
         }
     }
 
-    private async Task<long> ApplyAsync(string key, Descriptor layer, Digest diffId, IProgress<ProgressUpdate>? progress, CancellationToken ct)
+    private async Task<long> ApplyAsync(string key, Descriptor layer, Digest diffId, LayerOpener? open, IProgress<ProgressUpdate>? progress, CancellationToken ct)
     {
         var directory = snapshotter.Prepare(key, parent: null).WritableDirectory()
             ?? throw new BerthException(ErrorKind.Internal, $"snapshotter {snapshotter.Driver} gave no writable directory for {key}");
-        var blob = content.OpenRead(layer.Digest);
-        if (progress is not null) blob = new ProgressStream(blob, progress, diffId.Short, "Loading layer", layer.Size);
+        Stream blob;
+        if (open is not null)
+        {
+            blob = await open(layer, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            blob = content.OpenRead(layer.Digest);
+            if (progress is not null) blob = new ProgressStream(blob, progress, layer.Digest.Short, "Loading layer", layer.Size);
+        }
         LayerApplyResult result;
         await using (blob)
             result = await LayerApplier.ApplyAsync(blob, directory, new LayerApplyOptions(), ct).ConfigureAwait(false);
         if (result.DiffId != diffId)
             throw BerthException.Invalid($"layer {layer.Digest}: content has diffID {result.DiffId}, but the image config says {diffId}");
+        if (open is not null) progress?.Report(new ProgressUpdate(layer.Digest.Short, "Pull complete", 0, null));
         return DirectorySize.Of(directory);
     }
 }

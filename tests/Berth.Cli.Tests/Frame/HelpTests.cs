@@ -11,7 +11,8 @@ public sealed class HelpTests
     public static TheoryData<string> Commands() => new(
         "", "images", "image", "image ls", "image inspect", "image prune", "image rm", "image tag", "image save",
         "image load", "image import", "image history", "system", "system df", "system check", "system gc",
-        "system info", "history", "import", "inspect", "load", "rmi", "save", "tag", "version", "info");
+        "system info", "history", "import", "inspect", "load", "rmi", "save", "tag", "version", "info",
+        "pull", "push", "image pull", "image push", "login", "logout", "manifest", "manifest inspect");
 
     [Theory]
     [MemberData(nameof(Commands))]

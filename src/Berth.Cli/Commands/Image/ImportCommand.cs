@@ -61,12 +61,5 @@ internal static class ImportCommand
     private static bool IsUrl(string source) =>
         source.StartsWith("http://", StringComparison.Ordinal) || source.StartsWith("https://", StringComparison.Ordinal);
 
-    private static Platform? ParsePlatform(string text)
-    {
-        if (text.Length == 0) return null;
-        var parts = text.Split('/');
-        if (parts.Length is < 2 or > 3 || parts.Any(p => p.Length == 0))
-            throw BerthException.Invalid($"invalid platform \"{text}\": expected os/arch[/variant]");
-        return new Platform { Os = parts[0], Architecture = parts[1], Variant = parts.Length == 3 ? parts[2] : null };
-    }
+    private static Platform? ParsePlatform(string text) => text.Length == 0 ? null : Platform.Parse(text);
 }
