@@ -1,6 +1,5 @@
 using Berth.CommandLine;
 using Berth.Engine;
-using Berth.Engine.Registry;
 
 namespace Berth.Cli;
 
@@ -25,13 +24,12 @@ internal sealed class GlobalOptions
     public BoolOption Version { get; }
 
     /// <summary>Flags win over the environment, the environment over the defaults.</summary>
-    public BerthEngine OpenEngine(CliContext context) => BerthEngine.Open(new EngineOptions
+    public BerthEngine OpenEngine(CliContext context) => BerthEngine.Open(DaemonConfigFile.Apply(new EngineOptions
     {
         Root = Pick(context, Root, "BERTH_ROOT"),
         RunRoot = Pick(context, RunRoot, "BERTH_RUNROOT"),
         StorageDriver = Pick(context, StorageDriver, "BERTH_STORAGE_DRIVER"),
-        Registry = RegistryConfigFile.Load(),
-    });
+    }));
 
     public bool IsDebug(CliContext context) => context.Get(Debug) || context.Get(LogLevel) == "debug";
 

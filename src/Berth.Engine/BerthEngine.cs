@@ -27,12 +27,12 @@ public sealed class BerthEngine : IDisposable
         Content = new LocalContentStore(Layout.Content);
         Snapshotter = Snapshotters.Create(options.StorageDriver, Layout.Snapshots);
         var images = new ImageTable(_metadata);
-        var unpacker = new LayerUnpacker(Snapshotter, Content);
+        var unpacker = new LayerUnpacker(Snapshotter, Content, Math.Max(1, options.MaxConcurrentDownloads));
         var collector = new GarbageCollector(_metadata, images, Content, Snapshotter, Layout);
         var credentials = new DockerConfigCredentialStore();
         // The HTTP stack is built on first use only: most commands never talk to a registry.
         _registryClient = new Lazy<RegistryClient>(() => new RegistryClient(options.Registry, credentials));
-        Images = new ImageService(_metadata, images, Content, unpacker, collector, Layout, options.Time, () => _registryClient.Value);
+        Images = new ImageService(_metadata, images, Content, unpacker, collector, Layout, options, () => _registryClient.Value);
         Registry = new RegistryService(() => _registryClient.Value, credentials);
         System = new SystemService(_metadata, images, Content, Snapshotter, unpacker, collector, Layout, options);
     }

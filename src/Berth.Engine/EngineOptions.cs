@@ -11,6 +11,15 @@ public sealed record EngineOptions
     public string StorageDriver { get; init; } = "overlay";
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Mirrors, insecure registries and certificates (see <c>Registry.RegistryConfigFile</c>).</summary>
+    /// <summary>Mirrors, insecure registries and certificates (see <c>DaemonConfigFile</c>).</summary>
     public Distribution.RegistryOptions Registry { get; init; } = new();
+
+    /// <summary>
+    /// Layers downloaded (or loaded) and unpacked at once. Decompression is CPU-bound and writing files
+    /// disk-bound, so a few in flight overlap both; docker's max-concurrent-downloads defaults to 3.
+    /// </summary>
+    public int MaxConcurrentDownloads { get; init; } = 3;
+
+    /// <summary>Blobs uploaded at once (docker's max-concurrent-uploads, default 5).</summary>
+    public int MaxConcurrentUploads { get; init; } = 5;
 }

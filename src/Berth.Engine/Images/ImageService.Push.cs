@@ -36,7 +36,7 @@ public sealed partial class ImageService
         var repository = tag.NameOnly();
         using var held = SharedLock(ct);
         var manifest = await ReadManifestAsync(image.ManifestDigest, ct).ConfigureAwait(false);
-        await Parallel.ForEachAsync(manifest.Layers, new ParallelOptions { MaxDegreeOfParallelism = 3, CancellationToken = ct }, async (layer, token) =>
+        await Parallel.ForEachAsync(manifest.Layers, new ParallelOptions { MaxDegreeOfParallelism = _maxConcurrentUploads, CancellationToken = ct }, async (layer, token) =>
             await PushBlobAsync(client, repository, layer, images, progress, token).ConfigureAwait(false)).ConfigureAwait(false);
         await PushBlobAsync(client, repository, manifest.Config, images, null, ct).ConfigureAwait(false);
 

@@ -24,10 +24,12 @@ public sealed partial class ImageService
     private readonly StateLayout _layout;
     private readonly TimeProvider _time;
     private readonly Func<Distribution.IRegistryClient> _registry;
+    private readonly int _maxConcurrentUploads;
 
     internal ImageService(MetadataStore metadata, ImageTable images, LocalContentStore content, LayerUnpacker unpacker,
-        GarbageCollector collector, StateLayout layout, TimeProvider time, Func<Distribution.IRegistryClient> registry)
+        GarbageCollector collector, StateLayout layout, EngineOptions options, Func<Distribution.IRegistryClient> registry)
     {
+        _maxConcurrentUploads = Math.Max(1, options.MaxConcurrentUploads);
         _registry = registry;
         _metadata = metadata;
         _images = images;
@@ -35,7 +37,7 @@ public sealed partial class ImageService
         _unpacker = unpacker;
         _collector = collector;
         _layout = layout;
-        _time = time;
+        _time = options.Time;
     }
 
     internal IReadOnlyList<ImageRecord> AllImages() => _metadata.Read(_images.All);

@@ -17,11 +17,8 @@ namespace Berth.Engine.Images;
 /// their parents. A layer is committed only after its diffID checked out, so a failed or interrupted unpack
 /// never leaves a committed snapshot with wrong content.
 /// </summary>
-internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider content)
+internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider content, int concurrency)
 {
-    /// <summary>Layers applied at once: decompression is CPU-bound, writing files disk-bound; a few overlap both.</summary>
-    private static readonly int Concurrency = Math.Clamp(Environment.ProcessorCount, 2, 6);
-
     public string Driver => snapshotter.Driver;
 
     /// <summary>The directory holding a committed layer's own files, for inspect's GraphDriver data.</summary>
@@ -71,7 +68,7 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
 
         try
         {
-            await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (i, token) =>
+            await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (i, token) =>
             {
                 var key = $"extract-{Guid.NewGuid():N}-{chainIds[i].Encoded[..12]}";
                 extracted[i] = key;
