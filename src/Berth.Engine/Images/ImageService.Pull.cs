@@ -30,7 +30,9 @@ public sealed partial class ImageService
     private async Task<PullResult> PullOneAsync(IRegistryClient client, Reference reference, PullOptions options, IProgress<ProgressUpdate>? progress, CancellationToken ct)
     {
         var repository = reference.NameOnly();
-        var before = reference.Tag is null ? null : _metadata.Read(t => _images.ImageIdOfName(t, reference.ToString()));
+        // What the name pointed at before decides docker's "Downloaded newer image" vs "Image is up to date".
+        var localName = reference.Digest is { } wanted ? repository.WithDigest(wanted) : reference;
+        var before = _metadata.Read(t => _images.ImageIdOfName(t, localName.ToString()));
         RegisteredImage registered;
         FetchedManifest top;
         using (SharedLock(ct))
