@@ -1,5 +1,6 @@
 using System.Net;
 using Berth.Distribution.Tests.Fixtures;
+using Berth.Testing;
 using Berth.Oci;
 
 namespace Berth.Distribution.Tests;

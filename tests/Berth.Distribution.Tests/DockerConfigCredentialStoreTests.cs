@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Berth.Distribution.Tests.Fixtures;
+using Berth.Testing;
 
 namespace Berth.Distribution.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Berth.Distribution.Tests.Fixtures;
+using Berth.Testing;
 using Berth.Oci;
 
 namespace Berth.Distribution.Tests;

@@ -1,4 +1,5 @@
 using Berth.Distribution.Tests.Fixtures;
+using Berth.Testing;
 using Berth.Oci;
 
 namespace Berth.Distribution.Tests;

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Berth.Distribution.Tests.Fixtures;
+namespace Berth.Testing;
 
 /// <summary>
 /// A bcrypt htpasswd line (the only hash distribution accepts), made by apache2-utils' <c>htpasswd</c> or, failing
 /// that, Python's <c>crypt</c> module; null when neither is present, and the test skips saying so.
 /// </summary>
-internal static class Htpasswd
+public static class Htpasswd
 {
     public static string? Line(string user, string password)
     {

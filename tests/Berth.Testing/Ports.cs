@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Berth.Distribution.Tests.Fixtures;
+namespace Berth.Testing;
 
-internal static class Ports
+public static class Ports
 {
     public static int Free()
     {

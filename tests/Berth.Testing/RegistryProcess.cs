@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Berth.Distribution.Tests.Fixtures;
+namespace Berth.Testing;
 
 /// <summary>
 /// The CNCF registry (<c>/usr/bin/docker-registry</c>, distribution 2.8) on a free 127.0.0.1 port with its
 /// storage in a temp directory; <paramref name="extraConfig"/> adds YAML sections (tls under http, auth).
 /// </summary>
-internal sealed class RegistryProcess : IDisposable
+public sealed class RegistryProcess : IDisposable
 {
     public const string Binary = "/usr/bin/docker-registry";
     private readonly Process _process;

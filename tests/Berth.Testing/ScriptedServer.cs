@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace Berth.Distribution.Tests.Fixtures;
+namespace Berth.Testing;
 
 /// <summary>
 /// A tiny HTTP server whose answers the test scripts, for misbehaviour a real registry cannot produce. Every
 /// request is recorded (method, path and query, Authorization header).
 /// </summary>
-internal sealed class ScriptedServer : IDisposable
+public sealed class ScriptedServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Func<HttpListenerContext, int, Task> _handle;

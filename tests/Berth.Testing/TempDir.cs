@@ -1,6 +1,6 @@
-namespace Berth.Distribution.Tests.Fixtures;
+namespace Berth.Testing;
 
-internal sealed class TempDir : IDisposable
+public sealed class TempDir : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("berth-dist-").FullName;
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Berth.Distribution.Tests.Fixtures;
+namespace Berth.Testing;
 
 /// <summary>A throwaway CA and a server certificate it signed for the given host names and 127.0.0.1.</summary>
-internal sealed class TestCertificates
+public sealed class TestCertificates
 {
     public required string CaPem { get; init; }
     public required string ServerCertPem { get; init; }

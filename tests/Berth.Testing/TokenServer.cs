@@ -4,14 +4,14 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Berth.Distribution.Tests.Fixtures;
+namespace Berth.Testing;
 
 /// <summary>
 /// A token service for distribution's <c>auth.token</c> (docs/spec/auth/jwt.md): checks basic credentials,
 /// grants alice every requested action and anonymous users <c>pull</c> only, and signs RS256 JWTs whose
 /// <c>x5c</c> header carries the self-signed signing certificate the registry trusts (its rootcertbundle).
 /// </summary>
-internal sealed class TokenServer : IDisposable
+public sealed class TokenServer : IDisposable
 {
     public const string Issuer = "berth-test-issuer";
     public const string Service = "berth-test-registry";
