@@ -39,7 +39,9 @@ public static class Compression
         Stream replay = new PrefixedReadStream(prefix.AsMemory(0, filled), input, leaveOpen);
         Stream content = compression switch
         {
-            LayerCompression.Gzip => new GzipVerifyingStream(replay),
+            // GZipStream pulls its input 8 KiB at a time; a large buffer below it turns that into few big reads of
+            // the network or file underneath.
+            LayerCompression.Gzip => new GzipVerifyingStream(new BufferedStream(replay, 1 << 20)),
             // checkEndOfStream: a frame cut short must fail, not end quietly, or a truncated layer would pass.
             LayerCompression.Zstd => new DecompressionStream(replay, bufferSize: 0, checkEndOfStream: true, leaveOpen: false),
             _ => replay,

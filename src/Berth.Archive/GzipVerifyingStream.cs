@@ -5,15 +5,16 @@ namespace Berth.Archive;
 
 /// <summary>
 /// GZipStream ends quietly when its input is cut short, even mid-member, so a truncated layer would look
-/// complete. This stream checks, at the end of the output, that the input ended with a trailer whose CRC32
-/// and ISIZE (RFC 1952 section 2.3.1) match everything decompressed. That holds for single-member gzip, which
-/// is what every layer writer produces; a concatenated multi-member stream fails the check and is refused.
+/// complete. This stream checks, at the end of the output, that the input ended with a trailer whose ISIZE
+/// (RFC 1952 section 2.3.1) matches the length decompressed. The CRC32 beside it needs no second computation:
+/// zlib verifies it itself whenever it reaches the trailer, and fails the read when it differs; what zlib does
+/// not report is a trailer that never came, which the length check catches. That holds for single-member gzip,
+/// which is what every layer writer produces; a concatenated multi-member stream fails the check and is refused.
 /// </summary>
 internal sealed class GzipVerifyingStream : Stream
 {
     private readonly GzipTailStream _input;
     private readonly GZipStream _gzip;
-    private readonly Crc32 _crc = new();
     private long _length;
     private bool _verified;
 
@@ -46,14 +47,12 @@ internal sealed class GzipVerifyingStream : Stream
     {
         if (read > 0)
         {
-            _crc.Append(buffer[..read]);
             _length += read;
             return read;
         }
         if (buffer.IsEmpty || _verified) return read;
         var tail = _input.Tail;
-        if (_input.Count < 18 || BinaryPrimitives.ReadUInt32LittleEndian(tail) != _crc.Value
-            || BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) != (uint)_length)
+        if (_input.Count < 18 || BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) != (uint)_length)
             throw new InvalidDataException("gzip stream is truncated or corrupt: its trailer does not match the data");
         _verified = true;
         return 0;

@@ -12,6 +12,10 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[bufferSize];
+
+    // A decompressor hands out a few KiB per read; collecting a quarter MiB before serving the tar reader keeps
+    // file writes large and the number of hops through the stream chain small.
+    private int FillTarget => Math.Min(_buffer.Length, 256 << 10);
     private int _start;
     private int _end;
 
@@ -29,7 +33,7 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : Stream
     public override int Read(Span<byte> buffer)
     {
         if (buffer.IsEmpty) return 0;
-        if (_start == _end && !Fill(inner.Read(_buffer))) return 0;
+        if (_start == _end && !Fill(inner.ReadAtLeast(_buffer, FillTarget, throwOnEndOfStream: false))) return 0;
         return Take(buffer);
     }
 
@@ -39,7 +43,7 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
     {
         if (buffer.IsEmpty) return 0;
-        if (_start == _end && !Fill(await inner.ReadAsync(_buffer, ct).ConfigureAwait(false))) return 0;
+        if (_start == _end && !Fill(await inner.ReadAtLeastAsync(_buffer, FillTarget, throwOnEndOfStream: false, ct).ConfigureAwait(false))) return 0;
         return Take(buffer.Span);
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Berth.Distribution.Tests.Fixtures;
 using Berth.Testing;
 using Berth.Oci;
@@ -8,20 +7,12 @@ namespace Berth.Distribution.Tests;
 /// <summary>The real registry behind TLS (a test CA in certs.d) with htpasswd, and behind a token service.</summary>
 public sealed class AuthenticatedRegistryTests
 {
-    private static string? Hostname()
-    {
-        // The loopback names get plain HTTP; TLS needs a name that is not one of them but resolves locally.
-        var name = Dns.GetHostName();
-        try { return Dns.GetHostAddresses(name).Any(IPAddress.IsLoopback) ? name : null; }
-        catch (System.Net.Sockets.SocketException) { return null; }
-    }
-
     private static (RegistryProcess Registry, TempDir Certs) StartTls(string host, string htpasswdLine)
     {
         var certificates = TestCertificates.Create(host, "localhost");
         var certs = new TempDir();
-        // Files first, then the process: the config names them.
-        var tlsDir = new TempDir();
+        // Files first, then the process: the config names them. They live with the CA, so one dispose removes all.
+        var tlsDir = certs;
         File.WriteAllText(tlsDir["server.crt"], certificates.ServerCertPem);
         File.WriteAllText(tlsDir["server.key"], certificates.ServerKeyPem);
         File.WriteAllText(tlsDir["htpasswd"], htpasswdLine + "\n");
@@ -33,11 +24,11 @@ public sealed class AuthenticatedRegistryTests
         return (real, certs);
     }
 
-    [Fact]
+    [TlsHostFact]
     public async Task Htpasswd_over_tls_denies_anonymous_pulls_checks_logins_and_serves_the_right_user()
     {
         if (!RegistryProcess.Available) throw new InvalidOperationException($"SKIPPED: {RegistryProcess.Binary} is not installed");
-        var host = Hostname() ?? throw new InvalidOperationException("SKIPPED: the host name does not resolve to loopback");
+        var host = TlsHostFactAttribute.Name!;
         var line = Htpasswd.Line("bob", "hunter2")
             ?? throw new InvalidOperationException("SKIPPED: neither htpasswd (apache2-utils) nor python3 crypt can make a bcrypt hash");
         var (registry, certs) = StartTls(host, line);
@@ -63,11 +54,11 @@ public sealed class AuthenticatedRegistryTests
         Assert.Equal(image.ManifestDigest, pulled.Descriptor.Digest);
     }
 
-    [Fact]
+    [TlsHostFact]
     public async Task Untrusted_certificate_is_refused_without_the_ca()
     {
         if (!RegistryProcess.Available) throw new InvalidOperationException($"SKIPPED: {RegistryProcess.Binary} is not installed");
-        var host = Hostname() ?? throw new InvalidOperationException("SKIPPED: the host name does not resolve to loopback");
+        var host = TlsHostFactAttribute.Name!;
         var line = Htpasswd.Line("bob", "hunter2") ?? throw new InvalidOperationException("SKIPPED: no bcrypt htpasswd maker");
         var (registry, certs) = StartTls(host, line);
         using var _ = registry;

@@ -54,6 +54,8 @@ public sealed partial class ImageService
             await FetchBlobAsync(client, repository, manifest.Config, null, ct).ConfigureAwait(false);
             await FetchLayersUnpackSkipsAsync(client, repository, manifest, progress, ct).ConfigureAwait(false);
 
+            // As docker: an image already in the store shows no per-layer lines.
+            if (_metadata.Read(t => _images.Get(t, manifest.Config.Digest)) is not null) progress = null;
             var names = new List<Reference> { repository.WithDigest(top.Descriptor.Digest) };
             if (reference.Tag is not null) names.Insert(0, reference);
             registered = await RegisterAsync(chosen.Descriptor, names,

@@ -68,6 +68,8 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
 
         try
         {
+            // Largest first: the biggest layer bounds the whole unpack, so it must not start last and run alone.
+            missing.Sort((a, b) => manifest.Layers[b].Size.CompareTo(manifest.Layers[a].Size));
             await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (i, token) =>
             {
                 var key = $"extract-{Guid.NewGuid():N}-{chainIds[i].Encoded[..12]}";

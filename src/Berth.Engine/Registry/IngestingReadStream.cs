@@ -46,7 +46,7 @@ internal sealed class IngestingReadStream : Stream
                 read = await _network.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
                 break;
             }
-            catch (Exception e) when (e is IOException or HttpRequestException && _resumes < MaxResumes && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (IsTransient(e) && _resumes < MaxResumes && !cancellationToken.IsCancellationRequested)
             {
                 _resumes++;
                 await _network.DisposeAsync().ConfigureAwait(false);
@@ -73,6 +73,10 @@ internal sealed class IngestingReadStream : Stream
         }
         return read;
     }
+
+    // The registry client reports a body cut short as Unavailable; sockets and HTTP fail with their own types.
+    private static bool IsTransient(Exception e) =>
+        e is IOException or HttpRequestException or BerthException { Kind: ErrorKind.Unavailable };
 
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Berth.Cli.Tests.Support;
 using Berth.Testing;
@@ -8,15 +7,9 @@ namespace Berth.Cli.Tests.Registry;
 /// <summary>login, logout and authenticated push/pull: TLS with htpasswd (a test CA in certs-dir), and a token service.</summary>
 public sealed class AuthTests
 {
-    private static string TlsHost()
-    {
-        // Loopback names and addresses speak plain HTTP; TLS needs the host name, resolving to loopback.
-        var name = Dns.GetHostName();
-        Assert.True(Dns.GetHostAddresses(name).Any(IPAddress.IsLoopback), $"host name {name} does not resolve to loopback");
-        return name;
-    }
+    private static string TlsHost() => TlsHostFactAttribute.Name!;
 
-    [Fact]
+    [TlsHostFact]
     public void Login_and_logout_against_tls_htpasswd_write_and_remove_the_auths_entry()
     {
         if (!RegistryProcess.Available) Assert.Fail($"{RegistryProcess.Binary} is missing: run scripts/setup.sh");
