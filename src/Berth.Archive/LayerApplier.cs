@@ -47,6 +47,7 @@ public static class LayerApplier
                 UncompressedSize = hashing.BytesHashed,
                 Compression = compression,
                 EntryCount = unpacker.EntryCount,
+                ContentBytes = unpacker.ContentBytes,
                 SkippedEntries = unpacker.Skipped.ToArray(),
             };
         }

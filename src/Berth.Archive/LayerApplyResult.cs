@@ -17,6 +17,13 @@ public sealed record LayerApplyResult
     /// <summary>Entries read, extension headers not counted.</summary>
     public required int EntryCount { get; init; }
 
+    /// <summary>
+    /// Apparent size of what the layer wrote: regular file sizes plus symlink target lengths, hardlinks not
+    /// counted again — what docker reports as a layer's size, without walking the tree a second time. (A path
+    /// written twice by one layer counts twice; layer writers do not produce that.)
+    /// </summary>
+    public long ContentBytes { get; init; }
+
     /// <summary>Entry names left out on purpose (device nodes without privilege).</summary>
     public IReadOnlyList<string> SkippedEntries { get; init; } = [];
 }

@@ -28,6 +28,9 @@ internal sealed partial class LayerUnpacker
 
     public int EntryCount { get; private set; }
 
+    /// <summary>Bytes of regular files and symlink targets written; hardlinks add nothing (they share an inode).</summary>
+    public long ContentBytes { get; private set; }
+
     public IReadOnlyList<string> Skipped => _skipped;
 
     public async Task ApplyAsync(LayerTarEntry entry, LayerTarReader reader, CancellationToken ct)
@@ -53,9 +56,11 @@ internal sealed partial class LayerUnpacker
                 break;
             case LayerEntryType.RegularFile:
                 await WriteFileAsync(entry, path, reader, ct).ConfigureAwait(false);
+                ContentBytes += entry.Size;
                 break;
             case LayerEntryType.SymbolicLink:
                 MakeSymlink(entry, path);
+                ContentBytes += System.Text.Encoding.UTF8.GetByteCount(entry.LinkName);
                 break;
             case LayerEntryType.HardLink:
                 MakeHardLink(entry, path);

@@ -121,6 +121,8 @@ public sealed class LayerApplierTests
         Assert.Equal(UnixFileType.Fifo, FileStatus.Lstat(tree["run/fifo"]).Type);
         Assert.Equal(8, result.EntryCount);
         Assert.Empty(result.SkippedEntries);
+        // docker's layer size: file bytes once per inode (hardlinks free) plus symlink target lengths.
+        Assert.Equal("multi-call".Length + "../../bin/busybox".Length, result.ContentBytes);
     }
 
     [Fact]

@@ -128,6 +128,6 @@ internal sealed class LayerUnpacker(ISnapshotter snapshotter, IContentProvider c
         if (result.DiffId != diffId)
             throw BerthException.Invalid($"layer {layer.Digest}: content has diffID {result.DiffId}, but the image config says {diffId}");
         if (open is not null) progress?.Report(new ProgressUpdate(layer.Digest.Short, "Pull complete", 0, null));
-        return DirectorySize.Of(directory);
+        return result.ContentBytes;
     }
 }

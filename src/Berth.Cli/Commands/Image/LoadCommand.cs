@@ -16,7 +16,9 @@ internal static class LoadCommand
             Stream source;
             if (context.Get(input) is { Length: > 0 } path)
             {
-                source = File.OpenRead(path);
+                source = File.Exists(path)
+                    ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20)
+                    : throw Oci.BerthException.NotFound($"open {path}: no such file or directory");
             }
             else
             {

@@ -35,6 +35,8 @@ internal static class SaveCommand
                 return 0;
             }
             var full = Path.GetFullPath(path);
+            if (!Directory.Exists(Path.GetDirectoryName(full)))
+                throw Oci.BerthException.Invalid($"failed to save image: invalid output path: directory \"{Path.GetDirectoryName(full)}\" does not exist");
             var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.berth-{Environment.ProcessId}.tmp");
             try
             {
