@@ -33,7 +33,7 @@ internal static class LoginCommand
             }
             if (user.Length == 0) user = Prompt(context, "Username: ");
             if (secret.Length == 0) secret = Prompt(context, "Password: ");
-            if (user.Length == 0) throw Oci.BerthException.Invalid("Error: Non-null Username Required");
+            if (user.Length == 0) throw Oci.BerthException.Invalid("Non-null Username Required");
             using var engine = globals.OpenEngine(context);
             await engine.Registry.LoginAsync(context.Arguments.Count > 0 ? context.Arguments[0] : null, new Credential(user, secret), ct);
             context.Out.WriteLine("Login Succeeded");
