@@ -25,5 +25,25 @@ b image inspect --format '{{.Id}} {{.RepoTags}} {{.Config.Cmd}} {{.Os}}/{{.Archi
 b history busybox:demo
 b save --format oci-archive -o "$work/busybox-oci.tar" busybox:demo
 if command -v skopeo >/dev/null; then skopeo inspect --format '{{.Digest}} {{.Layers}}' "oci-archive:$work/busybox-oci.tar"; fi
+
+# Ship it through a registry of our own on loopback: push, forget, pull back by digest.
+if command -v docker-registry >/dev/null; then
+  cat > "$work/registry.yml" <<YAML
+version: 0.1
+log: {level: error}
+storage: {filesystem: {rootdirectory: $work/registry}}
+http: {addr: 127.0.0.1:5099}
+YAML
+  docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
+  registry=$!
+  trap 'kill $registry 2>/dev/null; rm -rf "$work"' EXIT
+  for _ in $(seq 1 50); do curl -fs http://127.0.0.1:5099/v2/ >/dev/null && break; sleep 0.1; done
+  b tag busybox:demo 127.0.0.1:5099/demo/busybox:1.0
+  b push 127.0.0.1:5099/demo/busybox:1.0
+  digest=$(b image inspect --format '{{index .RepoDigests 0}}' 127.0.0.1:5099/demo/busybox:1.0)
+  b rmi 127.0.0.1:5099/demo/busybox:1.0 >/dev/null
+  b pull "$digest"
+fi
+b images --digests
 b system df
 b system check
