@@ -28,6 +28,19 @@ internal sealed class InsecureRegistries(IReadOnlyList<string> entries)
         return false;
     }
 
+    /// <summary>
+    /// Whether any entry covers <paramref name="host"/> on some port. For the TLS callback, which sees only the
+    /// host name: a <c>host:port</c> entry then also lifts verification for that host's other ports (as certs.d
+    /// directories apply to every port there); which scheme a registry is spoken to in stays per authority.
+    /// </summary>
+    public bool IsInsecureHost(string host)
+    {
+        if (IsInsecure(host)) return true;
+        foreach (var entry in entries)
+            if (!entry.Contains('/') && HostOf(entry).Equals(host, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     /// <summary>The host of <c>host[:port]</c>, without IPv6 brackets.</summary>
     public static string HostOf(string authority)
     {

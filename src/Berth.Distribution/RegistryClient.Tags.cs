@@ -34,7 +34,7 @@ public sealed partial class RegistryClient
     public async Task LoginAsync(string registry, Credential credential, CancellationToken ct)
     {
         var domain = NormalizeRegistry(registry);
-        var authority = domain == Reference.DefaultDomain ? DockerHubHost : domain;
+        var authority = domain == Reference.DefaultDomain ? DockerHubAuthority : domain;
         var baseUri = await ResolveAsync(authority, ct).ConfigureAwait(false);
         var scope = new RegistryScope(baseUri.Authority, [], credential) { ForceToken = true };
         using var request = new HttpRequestMessage(HttpMethod.Get, Url(baseUri, "/v2/"));

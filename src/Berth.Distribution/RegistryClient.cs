@@ -55,6 +55,9 @@ public sealed partial class RegistryClient : IRegistryClient, IDisposable
     /// <summary>Page size asked of <c>tags/list</c> (<c>n</c>); null lets the registry decide.</summary>
     internal int? TagPageSize { get; init; }
 
+    /// <summary>Where docker.io is served after the mirrors; tests point it at a local server so nothing leaves the machine.</summary>
+    internal string DockerHubAuthority { get; init; } = DockerHubHost;
+
     public void Dispose() => _http.Dispose();
 
     /// <summary>Runs <paramref name="operation"/> against each endpoint in turn (mirrors, then the registry).</summary>
@@ -66,7 +69,7 @@ public sealed partial class RegistryClient : IRegistryClient, IDisposable
         {
             if (pull)
                 foreach (var mirror in _options.Mirrors) endpoints.Add((mirror, mirror.Authority, mirror.Authority));
-            endpoints.Add((null, DockerHubHost, Reference.DefaultDomain));
+            endpoints.Add((null, DockerHubAuthority, Reference.DefaultDomain));
         }
         else endpoints.Add((null, domain, domain));
         for (var i = 0; ; i++)

@@ -7,8 +7,8 @@ namespace Berth.Distribution;
 /// <summary>
 /// TLS trust per registry, docker's certs.d layout: <c>&lt;dir&gt;/&lt;host[:port]&gt;/*.crt</c> are extra CA
 /// roots (besides the system's), <c>*.cert</c> + <c>*.key</c> pairs are client certificates. Insecure
-/// registries accept any server certificate. The TLS callbacks only see the host name, so directories for
-/// every port of that host apply.
+/// registries accept any server certificate. The TLS callbacks only see the host name, so directories (and
+/// insecure <c>host:port</c> entries) for every port of that host apply.
 /// </summary>
 internal sealed class RegistryTls(RegistryOptions options, InsecureRegistries insecure)
 {
@@ -19,7 +19,7 @@ internal sealed class RegistryTls(RegistryOptions options, InsecureRegistries in
     {
         if (errors == SslPolicyErrors.None) return true;
         var host = (sender as SslStream)?.TargetHostName ?? "";
-        if (insecure.IsInsecure(host)) return true;
+        if (insecure.IsInsecureHost(host)) return true;
         if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is null) return false;
         var roots = _roots.GetOrAdd(host, LoadRoots);
         if (roots.Count == 0) return false;

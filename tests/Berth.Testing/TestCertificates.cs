@@ -31,4 +31,19 @@ public sealed class TestCertificates
         using var server = request.Create(ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1), RandomNumberGenerator.GetBytes(12));
         return new TestCertificates { CaPem = ca.ExportCertificatePem(), ServerCertPem = server.ExportCertificatePem(), ServerKeyPem = serverKey.ExportRSAPrivateKeyPem() };
     }
+
+    /// <summary>A self-signed server certificate for the given host names and 127.0.0.1, no CA (<see cref="CaPem"/> is the certificate itself).</summary>
+    public static TestCertificates SelfSigned(params string[] hosts)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=" + hosts[0], key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        foreach (var host in hosts) san.AddDnsName(host);
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var pem = certificate.ExportCertificatePem();
+        return new TestCertificates { CaPem = pem, ServerCertPem = pem, ServerKeyPem = key.ExportRSAPrivateKeyPem() };
+    }
 }

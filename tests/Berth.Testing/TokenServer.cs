@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
+using System.Collections.Specialized;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Web;
 
 namespace Berth.Testing;
 
@@ -10,6 +13,8 @@ namespace Berth.Testing;
 /// A token service for distribution's <c>auth.token</c> (docs/spec/auth/jwt.md): checks basic credentials,
 /// grants alice every requested action and anonymous users <c>pull</c> only, and signs RS256 JWTs whose
 /// <c>x5c</c> header carries the self-signed signing certificate the registry trusts (its rootcertbundle).
+/// It also answers distribution's OAuth2 flow (docs/spec/auth/oauth.md): a POST with
+/// <c>grant_type=refresh_token</c> and <see cref="RefreshToken"/> is alice's, answered with <c>access_token</c>.
 /// </summary>
 public sealed class TokenServer : IDisposable
 {
@@ -17,10 +22,12 @@ public sealed class TokenServer : IDisposable
     public const string Service = "berth-test-registry";
     public const string User = "alice";
     public const string Password = "s3cret";
+    public const string RefreshToken = "alice-refresh-token";
     private readonly RSA _key = RSA.Create(2048);
     private readonly X509Certificate2 _certificate;
     private readonly ScriptedServer _server;
     private int _requests;
+    private int _gets;
 
     public TokenServer()
     {
@@ -36,12 +43,24 @@ public sealed class TokenServer : IDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>The forms of the OAuth2 POSTs received, in order.</summary>
+    public ConcurrentQueue<NameValueCollection> Posts { get; } = new();
+
+    /// <summary>How many token GETs (basic or anonymous) were received.</summary>
+    public int Gets => Volatile.Read(ref _gets);
+
     public string AuthConfig(string rootBundlePath) =>
         $"auth:\n  token:\n    realm: {Realm}\n    service: {Service}\n    issuer: {Issuer}\n    rootcertbundle: {rootBundlePath}\n";
 
     private async Task HandleAsync(HttpListenerContext context, int n)
     {
         Interlocked.Increment(ref _requests);
+        if (context.Request.HttpMethod == "POST")
+        {
+            await HandleOAuthAsync(context);
+            return;
+        }
+        Interlocked.Increment(ref _gets);
         var authorization = context.Request.Headers["Authorization"];
         string? subject = null;
         if (authorization is not null)
@@ -54,16 +73,43 @@ public sealed class TokenServer : IDisposable
             }
             subject = User;
         }
+        var token = Sign(subject ?? "", Access(context.Request.QueryString.GetValues("scope") ?? [], subject));
+        await ScriptedServer.WriteAsync(context, 200, Encoding.UTF8.GetBytes(new JsonObject { ["token"] = token, ["expires_in"] = 300 }.ToJsonString()), "application/json");
+    }
+
+    private async Task HandleOAuthAsync(HttpListenerContext context)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var form = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
+        Posts.Enqueue(form);
+        if (form["grant_type"] != "refresh_token")
+        {
+            await ScriptedServer.WriteAsync(context, 400, Encoding.UTF8.GetBytes("{\"error\":\"unsupported_grant_type\"}"), "application/json");
+            return;
+        }
+        if (form["refresh_token"] != RefreshToken)
+        {
+            await ScriptedServer.WriteAsync(context, 401, Encoding.UTF8.GetBytes("{\"error\":\"invalid_grant\"}"), "application/json");
+            return;
+        }
+        var scopes = (form["scope"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var token = Sign(User, Access(scopes, User));
+        var answer = new JsonObject { ["access_token"] = token, ["expires_in"] = 300, ["scope"] = string.Join(' ', scopes) };
+        await ScriptedServer.WriteAsync(context, 200, Encoding.UTF8.GetBytes(answer.ToJsonString()), "application/json");
+    }
+
+    /// <summary>The <c>access</c> claim for <paramref name="scopes"/>: every action for a user, <c>pull</c> for anonymous.</summary>
+    private static JsonArray Access(IEnumerable<string> scopes, string? subject)
+    {
         var access = new JsonArray();
-        foreach (var scope in context.Request.QueryString.GetValues("scope") ?? [])
+        foreach (var scope in scopes)
         {
             var parts = scope.Split(':');
             if (parts.Length != 3) continue;
             var granted = parts[2].Split(',').Where(a => subject is not null || a == "pull").Select(a => (JsonNode)a!).ToArray();
             access.Add(new JsonObject { ["type"] = parts[0], ["name"] = parts[1], ["actions"] = new JsonArray(granted) });
         }
-        var token = Sign(subject ?? "", access);
-        await ScriptedServer.WriteAsync(context, 200, Encoding.UTF8.GetBytes(new JsonObject { ["token"] = token, ["expires_in"] = 300 }.ToJsonString()), "application/json");
+        return access;
     }
 
     private string Sign(string subject, JsonArray access)
