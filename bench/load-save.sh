@@ -2,6 +2,7 @@
 # Load/save benchmark: berth vs docker vs podman on one generated docker-archive, timed with hyperfine.
 # See bench/README.md. Run as root (drop_caches, docker, berth's overlay snapshots).
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
@@ -47,8 +48,6 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-log() { printf '\n==> %s\n' "$*"; }
-skip() { printf '    skipping %s: %s\n' "$1" "$2"; }
 
 command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get install -y hyperfine)" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is required" >&2; exit 1; }
@@ -85,7 +84,6 @@ fi
 
 B=("$BERTH" --root "$BROOT" --runroot "$BRUN")
 P=(podman --root "$PROOT" --runroot "$PRUN")
-q() { local s; printf -v s '%q ' "$@"; printf '%s' "${s% }"; }
 
 cleanup() {
     set +e
@@ -102,26 +100,7 @@ ACTIVE=""
 trap cleanup EXIT
 
 for engine in $ENGINES; do
-    case "$engine" in
-        berth)
-            if [[ $PUBLISH == 1 ]]; then
-                log "publishing berth"
-                (cd "$REPO" && dotnet publish src/Berth.Cli -c Release -o artifacts/berth) >/dev/null
-            fi
-            if [[ ! -x $BERTH ]]; then skip berth "$BERTH not found (run with --publish, or: dotnet publish src/Berth.Cli -c Release -o artifacts/berth)"; continue; fi
-            if ! "${B[@]}" images >/dev/null 2>"$WORK/err"; then skip berth "$(head -c 300 "$WORK/err")"; continue; fi
-            rm -rf "$BROOT" "$BRUN"
-            ;;
-        docker)
-            if ! command -v docker >/dev/null; then skip docker "not installed"; continue; fi
-            if ! docker info >/dev/null 2>"$WORK/err"; then skip docker "daemon not reachable: $(head -c 300 "$WORK/err")"; continue; fi
-            ;;
-        podman)
-            if ! command -v podman >/dev/null; then skip podman "not installed"; continue; fi
-            if ! "${P[@]}" images >/dev/null 2>"$WORK/err"; then skip podman "$(head -c 300 "$WORK/err")"; continue; fi
-            ;;
-        *) skip "$engine" "unknown engine"; continue ;;
-    esac
+    usable "$engine" || continue
     ACTIVE="$ACTIVE $engine"
 done
 ACTIVE="${ACTIVE# }"

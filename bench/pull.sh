@@ -3,6 +3,7 @@
 # this machine for the same blobs (parallel download, gunzip alone, untar alone). See bench/README.md.
 # Run as root (drop_caches, docker, berth's overlay snapshots).
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
@@ -50,9 +51,6 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-log() { printf '\n==> %s\n' "$*"; }
-skip() { printf '    skipping %s: %s\n' "$1" "$2"; }
-q() { local s; printf -v s '%q ' "$@"; printf '%s' "${s% }"; }
 
 for tool in hyperfine python3 curl skopeo; do
     command -v "$tool" >/dev/null || { echo "$tool is required (skopeo pushes the gzip image into the registry)" >&2; exit 1; }
@@ -165,27 +163,8 @@ done
 
 # ---------------------------------------------------------------- pullers
 for engine in $ENGINES; do
-    case "$engine" in
-        berth)
-            if [[ $PUBLISH == 1 ]]; then
-                log "publishing berth"
-                (cd "$REPO" && dotnet publish src/Berth.Cli -c Release -o artifacts/berth) >/dev/null
-            fi
-            if [[ ! -x $BERTH ]]; then skip berth "$BERTH not found (run with --publish, or: dotnet publish src/Berth.Cli -c Release -o artifacts/berth)"; continue; fi
-            if ! "${B[@]}" images >/dev/null 2>"$WORK/err"; then skip berth "$(head -c 300 "$WORK/err")"; continue; fi
-            rm -rf "$BROOT" "$BRUN"
-            ;;
-        docker)
-            if ! command -v docker >/dev/null; then skip docker "not installed"; continue; fi
-            if ! docker info >/dev/null 2>"$WORK/err"; then skip docker "daemon not reachable: $(head -c 300 "$WORK/err")"; continue; fi
-            ;;
-        podman)
-            if ! command -v podman >/dev/null; then skip podman "not installed"; continue; fi
-            if ! "${P[@]}" images >/dev/null 2>"$WORK/err"; then skip podman "$(head -c 300 "$WORK/err")"; continue; fi
-            ;;
-        skopeo) ;;  # required above: it pushed the image
-        *) skip "$engine" "unknown engine"; continue ;;
-    esac
+    # skopeo needs no check here: it pushed the image above.
+    [[ $engine == skopeo ]] || usable "$engine" || continue
     ACTIVE="$ACTIVE $engine"
 done
 ACTIVE="${ACTIVE# }"
