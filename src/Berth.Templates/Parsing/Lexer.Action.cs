@@ -160,32 +160,12 @@ internal sealed partial class Lexer
         return true;
     }
 
-    private bool LexChar()
-    {
-        Advance();
-        while (true)
-        {
-            char c = AtEnd ? '\n' : Peek();
-            Advance();
-            if (c == '\\' && !AtEnd && Peek() != '\n')
-            {
-                Advance();
-                continue;
-            }
-            if (c == '\n')
-            {
-                return Error("unterminated character constant");
-            }
-            if (c == '\'')
-            {
-                break;
-            }
-        }
-        Emit(TokenKind.CharConstant);
-        return true;
-    }
+    private bool LexChar() => LexQuoted('\'', "unterminated character constant", TokenKind.CharConstant);
 
-    private bool LexQuote()
+    private bool LexQuote() => LexQuoted('"', "unterminated quoted string", TokenKind.String);
+
+    // Go's lexChar and lexQuote: a backslash escapes the next character, a newline ends the literal in error.
+    private bool LexQuoted(char quote, string unterminated, TokenKind kind)
     {
         Advance();
         while (true)
@@ -199,14 +179,14 @@ internal sealed partial class Lexer
             }
             if (c == '\n')
             {
-                return Error("unterminated quoted string");
+                return Error(unterminated);
             }
-            if (c == '"')
+            if (c == quote)
             {
                 break;
             }
         }
-        Emit(TokenKind.String);
+        Emit(kind);
         return true;
     }
 
