@@ -1,10 +1,25 @@
 # Shared by the benchmark scripts: logging, shell quoting for hyperfine commands, and the check that an
-# engine is installed and working before it is timed. Expects BERTH, B (berth with its temp root), P (podman
-# with its temp root), BROOT, BRUN, WORK, PUBLISH and REPO from the caller.
+# engine is installed and working before it is timed. Expects BERTH, WORKBASE, PUBLISH and REPO from the
+# caller; make_workdir sets WORK, the temp roots and the B and P commands.
 
 log() { printf '\n==> %s\n' "$*"; }
 skip() { printf '    skipping %s: %s\n' "$1" "$2"; }
 q() { local s; printf -v s '%q ' "$@"; printf '%s' "${s% }"; }
+
+# make_workdir PREFIX: a fresh work dir under WORKBASE with temp roots for berth and podman, and the
+# commands B (berth) and P (podman) that use them.
+make_workdir() {
+    WORK="$(mktemp -d "$WORKBASE/$1.XXXXXX")"
+    BROOT="$WORK/berth-root"; BRUN="$WORK/berth-run"
+    PROOT="$WORK/podman-root"; PRUN="$WORK/podman-run"
+    if [[ -z ${CONTAINERS_CONF:-} ]]; then
+        # Debian's podman asks for default ulimits above the hard limits here; none at all works everywhere.
+        printf '[containers]\ndefault_ulimits = []\n' > "$WORK/containers.conf"
+        export CONTAINERS_CONF="$WORK/containers.conf"
+    fi
+    B=("$BERTH" --root "$BROOT" --runroot "$BRUN")
+    P=(podman --root "$PROOT" --runroot "$PRUN")
+}
 
 # usable ENGINE: 0 when ENGINE can be timed; otherwise prints why it is skipped and returns 1.
 usable() {

@@ -73,17 +73,7 @@ SUMMARY=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print("%.
 log "archive: $ARCHIVE ($((ARCHIVE_BYTES / 1048576)) MiB on disk; $SUMMARY), tag $TAG"
 
 # ---------------------------------------------------------------- engines
-WORK="$(mktemp -d "$WORKBASE/berth-bench.XXXXXX")"
-BROOT="$WORK/berth-root"; BRUN="$WORK/berth-run"
-PROOT="$WORK/podman-root"; PRUN="$WORK/podman-run"
-if [[ -z ${CONTAINERS_CONF:-} ]]; then
-    # Debian's podman asks for default ulimits above the hard limits here; none at all works everywhere.
-    printf '[containers]\ndefault_ulimits = []\n' > "$WORK/containers.conf"
-    export CONTAINERS_CONF="$WORK/containers.conf"
-fi
-
-B=("$BERTH" --root "$BROOT" --runroot "$BRUN")
-P=(podman --root "$PROOT" --runroot "$PRUN")
+make_workdir berth-bench
 
 cleanup() {
     set +e
