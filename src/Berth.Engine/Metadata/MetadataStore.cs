@@ -9,7 +9,7 @@ namespace Berth.Engine.Metadata;
 /// </summary>
 internal sealed class MetadataStore : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly SqliteConnection _connection;
 
     public MetadataStore(string path)
@@ -90,6 +90,11 @@ internal sealed class MetadataStore : IDisposable
         {
             using var create = Command(transaction, Schema.Version1);
             create.ExecuteNonQuery();
+        }
+        if (current < 2)
+        {
+            using var upgrade = Command(transaction, Schema.Version2);
+            upgrade.ExecuteNonQuery();
         }
         using var setVersion = Command(transaction, $"PRAGMA user_version = {SchemaVersion}");
         setVersion.ExecuteNonQuery();

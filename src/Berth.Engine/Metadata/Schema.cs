@@ -36,4 +36,36 @@ internal static class Schema
             config   TEXT NOT NULL
         );
         """;
+
+    /// <summary>
+    /// Containers and volumes. v1's containers table was never written to, so it is replaced. A container row
+    /// holds its whole record as JSON (config, host config, mounts) and its state as JSON, written separately
+    /// because the monitor updates state while the record stays; <c>volume_users</c> says which container
+    /// mounts which volume, so removing a volume in use is refused in one query.
+    /// </summary>
+    public const string Version2 = """
+        DROP TABLE containers;
+        CREATE TABLE containers (
+            id       TEXT PRIMARY KEY,               -- 64 hex digits
+            name     TEXT NOT NULL UNIQUE,           -- without the leading slash
+            image_id TEXT NOT NULL,                  -- sha256:<config digest>
+            created  TEXT NOT NULL,                  -- ISO 8601, UTC
+            config   TEXT NOT NULL,                  -- the container record (JSON)
+            state    TEXT NOT NULL                   -- the container state (JSON)
+        );
+        CREATE INDEX containers_by_image ON containers(image_id);
+        CREATE TABLE volumes (
+            name      TEXT PRIMARY KEY,
+            driver    TEXT NOT NULL,
+            created   TEXT NOT NULL,                 -- ISO 8601, UTC
+            labels    TEXT NOT NULL,                 -- JSON object
+            options   TEXT NOT NULL,                 -- JSON object (driver options)
+            anonymous INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE volume_users (
+            volume       TEXT NOT NULL REFERENCES volumes(name),
+            container_id TEXT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,
+            PRIMARY KEY (volume, container_id)
+        );
+        """;
 }
