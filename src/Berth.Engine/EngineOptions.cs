@@ -22,4 +22,13 @@ public sealed record EngineOptions
 
     /// <summary>Blobs uploaded at once (docker's max-concurrent-uploads, default 5).</summary>
     public int MaxConcurrentUploads { get; init; } = 5;
+
+    /// <summary>
+    /// The berth executable a container's monitor runs as (null: this process's own executable). Tests that host
+    /// the engine in another process point it at the published binary.
+    /// </summary>
+    public string? MonitorExecutable { get; init; }
+
+    /// <summary>The host path of the static init bound into containers run with <c>--init</c> (Docker's docker-init is tini).</summary>
+    public string InitPath { get; init; } = "/usr/bin/tini-static";
 }

@@ -11,6 +11,15 @@ internal sealed class StateLayout(string root, string runRoot, string storageDri
     public string Temp => Path.Combine(Root, "tmp");
     public string StoreLock => Path.Combine(Root, "store.lock");
 
+    /// <summary>Per-container persistent files: json log, hosts, hostname, resolv.conf.</summary>
+    public string ContainerDirectory(string id) => Path.Combine(Root, "containers", id);
+
+    /// <summary>Per-container runtime files: the OCI bundle (config.json, rootfs mount point), monitor lock and sockets.</summary>
+    public string BundleDirectory(string id) => Path.Combine(RunRoot, "containers", id);
+
+    /// <summary>The OCI runtime's own state root (runc --root), private to this run root.</summary>
+    public string RuntimeStateRoot => Path.Combine(RunRoot, "runtime");
+
     public void Create()
     {
         Directory.CreateDirectory(Root);

@@ -5,6 +5,12 @@ public sealed class BerthException : Exception
 {
     public ErrorKind Kind { get; }
 
+    /// <summary>
+    /// The exit code a command line should end with when the failure dictates one (Docker's 126 for a command
+    /// that cannot be invoked, 127 for one not found); null to use the kind's.
+    /// </summary>
+    public int? ExitCode { get; init; }
+
     public BerthException(ErrorKind kind, string message, Exception? inner = null)
         : base(message, inner)
     {

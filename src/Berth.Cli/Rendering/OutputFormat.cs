@@ -50,16 +50,19 @@ internal static class OutputFormat
     }
 
     /// <summary>Inspect output: an indented JSON array, or the template applied to each object.</summary>
-    public static void WriteInspect<T>(TextWriter output, string format, IReadOnlyList<T> items, JsonTypeInfo<T> type)
+    public static void WriteInspect<T>(TextWriter output, string format, IReadOnlyList<T> items, JsonTypeInfo<T> type) =>
+        WriteInspect(output, format, items.Select(i => ToNode(i, type)).ToList());
+
+    /// <summary>Inspect output of objects already turned into JSON (objects of several kinds in one array).</summary>
+    public static void WriteInspect(TextWriter output, string format, IReadOnlyList<JsonNode?> items)
     {
         if (format.Length == 0 || format.Trim() == "json")
         {
-            var array = new JsonArray(items.Select(i => ToNode(i, type)).ToArray());
-            output.WriteLine(Indented(array));
+            output.WriteLine(Indented(new JsonArray(items.ToArray())));
             return;
         }
         var template = GoTemplate.Parse(Unescape(format));
-        foreach (var item in items) output.WriteLine(template.Execute(ToNode(item, type)));
+        foreach (var item in items) output.WriteLine(template.Execute(item));
     }
 
     public static void WriteSingle(TextWriter output, string format, JsonNode data)

@@ -11,4 +11,6 @@ namespace Berth.Engine.Json;
 [JsonSerializable(typeof(ImageHistoryItem))]
 [JsonSerializable(typeof(DiskUsage))]
 [JsonSerializable(typeof(EngineInfo))]
+[JsonSerializable(typeof(ContainerInspect))]
+[JsonSerializable(typeof(ContainerSummary))]
 public sealed partial class EngineJsonContext : JsonSerializerContext;

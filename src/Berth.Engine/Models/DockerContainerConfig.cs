@@ -35,6 +35,8 @@ public sealed record DockerContainerConfig
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? StopSignal { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StopTimeout { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Shell { get; init; }
 
     public static DockerContainerConfig From(ContainerConfig? config) => config is null ? new() : new()

@@ -1,0 +1,67 @@
+using Berth.CommandLine;
+using Berth.Engine.Containers;
+using Berth.Oci;
+
+namespace Berth.Cli.Commands.Container;
+
+/// <summary>
+/// <c>berth run</c>: create, then start, attached to the container's output (and input with <c>-i</c>) unless
+/// <c>-d</c>. Exits with the container's exit code; with 125 when Berth itself fails, 126 when the command
+/// cannot be invoked and 127 when it is not found, as docker does.
+/// </summary>
+internal static class RunCommand
+{
+    public const int EngineFailure = 125;
+
+    public static CliCommand Create(GlobalOptions globals)
+    {
+        var command = new CliCommand("run", "Create and run a new container from an image")
+        {
+            Usage = "[OPTIONS] IMAGE [COMMAND] [ARG...]",
+            Args = ArgRule.AtLeast(1),
+            Interspersed = false,
+        };
+        var flags = new RunFlags(command.Options);
+        var detach = command.Options.AddBool("detach", 'd', "Run container in background and print container ID");
+        var detachKeys = command.Options.AddString("detach-keys", null, "Override the key sequence for detaching a container", valueName: "string");
+        var sigProxy = command.Options.AddBool("sig-proxy", null, "Proxy received signals to the process", defaultValue: true);
+        command.SetHandler(async (context, ct) =>
+        {
+            try
+            {
+                var background = context.Get(detach);
+                var id = await CreateContainerAsync(globals, context, flags, background, ct);
+                using var engine = globals.OpenEngine(context);
+                if (background)
+                {
+                    using var start = await engine.Containers.StartAsync(id, new StartOptions(), ct);
+                    context.Out.WriteLine(id);
+                    return 0;
+                }
+                return await ForegroundRun.RunAsync(engine, id, context, new ForegroundOptions
+                {
+                    DetachKeys = context.Get(detachKeys),
+                    ProxySignals = context.Get(sigProxy),
+                }, ct);
+            }
+            catch (BerthException e) when (e.ExitCode is null)
+            {
+                throw new BerthException(e.Kind, e.Message, e) { ExitCode = EngineFailure };
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Builds the request from the flags, pulls as <c>--pull</c> says, creates, writes <c>--cidfile</c>.</summary>
+    public static async Task<string> CreateContainerAsync(GlobalOptions globals, CliContext context, RunFlags flags, bool detach, CancellationToken ct)
+    {
+        var request = RunRequestBuilder.Build(context, flags, context.Arguments[0], context.Arguments.Skip(1).ToList(), detach);
+        var cidFile = request.HostConfig.ContainerIDFile;
+        if (cidFile.Length > 0 && File.Exists(cidFile))
+            throw BerthException.Invalid($"container ID file found, make sure the other container isn't running or delete {cidFile}");
+        using var engine = globals.OpenEngine(context);
+        var id = await ImageFetchingCreator.CreateAsync(engine, request, context.Get(flags.Pull), context.Get(flags.Quiet), context.Err, ct);
+        if (cidFile.Length > 0) await File.WriteAllTextAsync(cidFile, id, ct);
+        return id;
+    }
+}

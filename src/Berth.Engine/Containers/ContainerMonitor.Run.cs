@@ -1,0 +1,69 @@
+using Berth.Oci;
+using Berth.Runtime.Logs;
+using Berth.Runtime.Monitor;
+using Berth.Runtime.Processes;
+
+namespace Berth.Engine.Containers;
+
+internal sealed partial class ContainerMonitor
+{
+    // One run of the container: returns its exit status, or null when it could not be started (reported already).
+    private async Task<ExitStatus?> RunOnceAsync(Stream? sync, bool waitForAttach, CancellationToken ct)
+    {
+        // A previous run (or a crashed monitor) may have left the runtime's record behind.
+        if (await runtime.StateAsync(record.Id, ct).ConfigureAwait(false) is not null)
+            await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+
+        await using var stdio = record.Config.Tty
+            ? (MonitorStdio)new TerminalStdio(paths.ConsoleSocket)
+            : new PipeStdio(record.Config.OpenStdin);
+        try
+        {
+            await stdio.CreateAsync(runtime, record.Id, paths.Bundle, paths.PidFile, ct).ConfigureAwait(false);
+        }
+        catch (BerthException e)
+        {
+            Fail(sync, ExitCodeOf(e), e.Message);
+            return null;
+        }
+
+        if (sync is not null) MonitorSync.Write(sync, MonitorSync.Created);
+        if (waitForAttach) await _attach.WaitForFirstClientAsync(AttachPatience, ct).ConfigureAwait(false);
+        var pumps = stdio.StartPumps(_log, _attach);
+        int pid;
+        try
+        {
+            await runtime.StartAsync(record.Id, ct).ConfigureAwait(false);
+            pid = int.Parse(File.ReadAllText(paths.PidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is BerthException or IOException or FormatException)
+        {
+            await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+            Fail(sync, e is BerthException b ? ExitCodeOf(b) : 125, e.Message);
+            return null;
+        }
+
+        service.UpdateState(record.Id, s => s with
+        {
+            Status = ContainerStatus.Running,
+            Pid = pid,
+            MonitorPid = Environment.ProcessId,
+            ExitCode = 0,
+            Error = "",
+            StartedAt = time.GetUtcNow(),
+            FinishedAt = null,
+            OomKilled = false,
+        });
+        if (sync is not null) MonitorSync.Write(sync, $"{MonitorSync.Started} {pid}");
+
+        var exit = await reaper.WaitAsync(pid, ct).ConfigureAwait(false);
+        // The pipes close when the last process holding them is gone (the pid namespace dies with its init), but a
+        // descendant that escaped the namespace must not keep the monitor here forever.
+        await Task.WhenAny(pumps, Task.Delay(OutputDrainPatience, ct)).ConfigureAwait(false);
+        stdio.CloseOutput();
+        var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record.Id));
+        await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+        if (oomKilled) service.UpdateState(record.Id, s => s with { OomKilled = true });
+        return exit;
+    }
+}

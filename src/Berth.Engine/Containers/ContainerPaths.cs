@@ -1,0 +1,21 @@
+namespace Berth.Engine.Containers;
+
+/// <summary>
+/// Where one container's files live: persistent ones (logs, hosts files) under the state root and runtime ones
+/// (bundle, rootfs mount point, monitor lock and sockets) under the run root.
+/// </summary>
+internal sealed record ContainerPaths(string Directory, string Bundle)
+{
+    public string LogFile => Path.Combine(Directory, Path.GetFileName(Directory) + "-json.log");
+    public string HostsFile => Path.Combine(Directory, "hosts");
+    public string HostnameFile => Path.Combine(Directory, "hostname");
+    public string ResolvConfFile => Path.Combine(Directory, "resolv.conf");
+    public string Rootfs => Path.Combine(Bundle, "rootfs");
+    public string SpecFile => Path.Combine(Bundle, "config.json");
+    public string PidFile => Path.Combine(Bundle, "init.pid");
+    /// <summary>Held exclusively by the monitor for its whole life: a lock that cannot be taken means a live monitor.</summary>
+    public string MonitorLock => Path.Combine(Bundle, "monitor.lock");
+    public string MonitorLog => Path.Combine(Bundle, "monitor.log");
+    public string AttachSocket => Path.Combine(Bundle, "attach.sock");
+    public string ConsoleSocket => Path.Combine(Bundle, "console.sock");
+}

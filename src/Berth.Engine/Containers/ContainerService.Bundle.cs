@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Berth.Archive;
+using Berth.Engine.Models;
+using Berth.Linux;
+using Berth.Oci;
+using Berth.Runtime.Options;
+using Berth.Runtime.Spec;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    /// <summary>
+    /// Mounts the container's rootfs on the bundle's rootfs directory and writes config.json: the user resolved
+    /// from the image's own /etc/passwd and /etc/group, the working directory created, volumes populated, the
+    /// host files bound, Docker's defaults applied by the spec builder. On failure the mount is undone.
+    /// </summary>
+    private async Task PrepareBundleAsync(StoredContainer container, ContainerPaths paths, CancellationToken ct)
+    {
+        var record = container.Record;
+        Directory.CreateDirectory(paths.Rootfs);
+        UnmountIfMounted(paths.Rootfs);
+        foreach (var mount in _snapshotter.Mounts(record.Id)) mount.MountTo(paths.Rootfs);
+        try
+        {
+            var spec = await BuildSpecAsync(record, paths, ct).ConfigureAwait(false);
+            var temp = paths.SpecFile + ".tmp";
+            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecJsonContext.Default.RuntimeSpec), ct).ConfigureAwait(false);
+            File.Move(temp, paths.SpecFile, overwrite: true);
+        }
+        catch
+        {
+            UnmountIfMounted(paths.Rootfs);
+            throw;
+        }
+    }
+
+    private async Task<RuntimeSpec> BuildSpecAsync(ContainerRecord record, ContainerPaths paths, CancellationToken ct)
+    {
+        var config = record.Config;
+        var host = record.HostConfig;
+        var user = UserResolver.Resolve(config.User,
+            RootfsFiles.TryReadText(paths.Rootfs, "/etc/passwd"), RootfsFiles.TryReadText(paths.Rootfs, "/etc/group"), host.GroupAdd ?? []);
+        var workingDir = config.WorkingDir.Length > 0 ? config.WorkingDir : "/";
+        if (workingDir != "/") RootfsDirectories.Create(paths.Rootfs, workingDir);
+
+        var mounts = new List<OciMount>();
+        foreach (var mount in record.Mounts)
+        {
+            if (mount.Type == "volume") await _volumes.PrepareForMountAsync(mount.Name!, paths.Rootfs, mount.Destination, mount.Mode != "nocopy", ct).ConfigureAwait(false);
+            RootfsDirectories.Create(paths.Rootfs, mount.Destination);
+            var options = new List<string> { "rbind", mount.RW ? "rw" : "ro" };
+            if (mount.Propagation.Length > 0) options.Add(mount.Propagation);
+            mounts.Add(new OciMount { Destination = mount.Destination, Type = "bind", Source = mount.Source, Options = options });
+        }
+        foreach (var (target, tmpfsOptions) in host.Tmpfs ?? new Dictionary<string, string>())
+            mounts.Add(TmpfsMount(target, tmpfsOptions.Length > 0 ? tmpfsOptions.Split(',') : []));
+        foreach (var mount in (host.Mounts ?? []).Where(m => m.Type == "tmpfs"))
+        {
+            var options = new List<string>();
+            if (mount.TmpfsSizeBytes is { } size) options.Add($"size={size}");
+            if (mount.TmpfsMode is { } mode) options.Add($"mode={Convert.ToString(mode, 8)}");
+            if (mount.ReadOnly) options.Add("ro");
+            mounts.Add(TmpfsMount(mount.Target, options));
+        }
+
+        var network = NetworkModes.Parse(host.NetworkMode);
+        var security = SecurityOptions.From(host.SecurityOpt ?? []);
+        return SpecBuilder.Build(new ContainerSpecOptions
+        {
+            Args = [record.Path, .. record.Args],
+            Env = ConfigMerger.RuntimeEnv(config.Env, config.Hostname, config.Tty, user.Home),
+            Cwd = workingDir,
+            Uid = user.Uid,
+            Gid = user.Gid,
+            AdditionalGids = user.AdditionalGids,
+            Terminal = config.Tty,
+            Hostname = config.Hostname,
+            ReadOnlyRootfs = host.ReadonlyRootfs,
+            Mounts = mounts,
+            Privileged = host.Privileged,
+            CapAdd = host.CapAdd ?? [],
+            CapDrop = host.CapDrop ?? [],
+            NoNewPrivileges = security.NoNewPrivileges,
+            Seccomp = security.Seccomp,
+            Network = network.Kind switch
+            {
+                NetworkKind.Host => NamespaceMode.Host,
+                NetworkKind.None => NamespaceMode.Private,
+                _ => NamespaceMode.Join($"/proc/{NetworkPeerPid(network.Container!)}/ns/net"),
+            },
+            ShmSize = host.ShmSize > 0 ? host.ShmSize : ContainerSpecOptions.DefaultShmSize,
+            Memory = host.Memory > 0 ? host.Memory : null,
+            MemoryReservation = host.MemoryReservation > 0 ? host.MemoryReservation : null,
+            MemorySwap = host.MemorySwap != 0 ? host.MemorySwap : null,
+            OomKillDisable = host.OomKillDisable,
+            NanoCpus = host.NanoCpus,
+            CpuShares = host.CpuShares,
+            CpuQuota = host.CpuQuota,
+            CpuPeriod = host.CpuPeriod,
+            CpusetCpus = host.CpusetCpus.Length > 0 ? host.CpusetCpus : null,
+            CpusetMems = host.CpusetMems.Length > 0 ? host.CpusetMems : null,
+            PidsLimit = host.PidsLimit is > 0 ? host.PidsLimit : null,
+            Ulimits = (host.Ulimits ?? []).Select(u => new UlimitSpec(u.Name, u.Soft, u.Hard)).ToList(),
+            HostHardLimits = HostLimits.Hard(),
+            Devices = (host.Devices ?? []).Select(HostDevices.Resolve).ToList(),
+            Sysctls = host.Sysctls ?? new Dictionary<string, string>(),
+            OomScoreAdj = host.OomScoreAdj,
+            CgroupsPath = CgroupsPathOf(record.Id),
+            Init = host.Init == true,
+            InitBinaryPath = _options.InitPath,
+            HostsPath = paths.HostsFile,
+            HostnamePath = paths.HostnameFile,
+            ResolvConfPath = paths.ResolvConfFile,
+        });
+    }
+
+    private static OciMount TmpfsMount(string target, IReadOnlyList<string> options) => new()
+    {
+        Destination = target,
+        Type = "tmpfs",
+        Source = "tmpfs",
+        Options = ["nosuid", "nodev", "noexec", .. options],
+    };
+
+    // --network container:NAME joins the namespace of that container's init, which must be running.
+    private int NetworkPeerPid(string input)
+    {
+        var peer = Get(input);
+        if (peer.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused) || peer.State.Pid == 0)
+            throw BerthException.Conflict($"cannot join network of a non running container: {peer.Id}");
+        return peer.State.Pid;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Berth.Engine.Images;
+using Berth.Engine.Models;
+using Berth.Engine.Storage;
+using Berth.Oci;
+using Berth.Runtime.Oci;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    private static readonly Regex ValidName = new("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// <c>berth create</c>: records the container, prepares its writable layer on the image's top layer and
+    /// writes its hosts files. Nothing runs yet. On any failure nothing is left behind.
+    /// </summary>
+    public async Task<ContainerCreateResponse> CreateAsync(ContainerCreateRequest request, CancellationToken ct)
+    {
+        if (request.Name is { Length: > 0 } requested && !ValidName.IsMatch(requested))
+            throw BerthException.Invalid($"Invalid container name ({requested}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        var host = request.HostConfig;
+        var network = NetworkModes.Parse(host.NetworkMode);
+        RuntimeLookup.Resolve(host.Runtime);
+        RestartPolicies.Validate(host.RestartPolicy, host.AutoRemove);
+
+        using var storeLock = StoreLock.Shared(_layout.StoreLock, ct);
+        var resolved = ImageResolver.Find(_images.AllImages(), request.Config.Image)
+            ?? throw BerthException.NotFound($"No such image: {ImageResolver.NotFoundName(request.Config.Image)}");
+        var imageConfig = await _images.ReadConfigAsync(resolved.Image.Id, ct).ConfigureAwait(false);
+        var config = ConfigMerger.Merge(request.Config, imageConfig.Config, request.Config.Image);
+        var (path, args) = ConfigMerger.Command(config);
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var hostname = config.Hostname.Length > 0 ? config.Hostname
+            : network.Kind == NetworkKind.Host ? Environment.MachineName : id[..12];
+        config = config with { Hostname = hostname, AttachStdin = request.Config.AttachStdin };
+        var paths = PathsOf(id);
+        var warnings = new List<string>();
+        var record = new ContainerRecord
+        {
+            Id = id,
+            Name = request.Name is { Length: > 0 } n ? n.TrimStart('/') : "",
+            Created = _time.GetUtcNow(),
+            ImageId = resolved.Image.Id.ToString(),
+            ChainId = resolved.Image.ChainId?.ToString(),
+            Path = path,
+            Args = args,
+            Config = config,
+            HostConfig = host with { NetworkMode = network.ToString() },
+            Mounts = [],
+            Driver = _snapshotter.Driver,
+        };
+
+        record = Insert(record, paths);
+        try
+        {
+            _snapshotter.Prepare(id, record.ChainId);
+            Directory.CreateDirectory(paths.Directory);
+            HostFiles.Write(paths, record, network);
+            File.WriteAllBytes(paths.LogFile, []);
+        }
+        catch
+        {
+            RemoveLeftovers(record);
+            throw;
+        }
+        return new ContainerCreateResponse(id, warnings);
+    }
+
+    // The row goes in first, with its mounts planned (named volumes are created and marked as used in the same
+    // transaction), so a name clash or a bad mount fails before anything touches the disk.
+    private ContainerRecord Insert(ContainerRecord record, ContainerPaths paths)
+    {
+        var generateName = record.Name.Length == 0;
+        for (var attempt = 0; ; attempt++)
+        {
+            var candidate = generateName ? record with { Name = NameGenerator.Next() } : record;
+            try
+            {
+                return _metadata.Write(t =>
+                {
+                    if (_containers.ByName(t, candidate.Name) is { } holder)
+                        throw ContainerTable.NameInUse(candidate.Name, holder.Id);
+                    // Volume uses refer to the row, so it exists before the mounts are planned.
+                    _containers.Insert(t, candidate, new ContainerState());
+                    var withMounts = candidate with { Mounts = MountPlanner.Plan(candidate, _volumes, t) };
+                    _containers.SetRecord(t, withMounts);
+                    return withMounts;
+                });
+            }
+            catch (BerthException e) when (generateName && e.Kind == ErrorKind.Conflict && attempt < 10)
+            {
+            }
+        }
+    }
+
+    // Undoes a create that failed half-way, or finishes a remove: snapshot, files and row, each only if present.
+    private void RemoveLeftovers(ContainerRecord record)
+    {
+        var paths = PathsOf(record.Id);
+        if (_snapshotter.Stat(record.Id) is not null) _snapshotter.Remove(record.Id);
+        if (Directory.Exists(paths.Directory)) Directory.Delete(paths.Directory, recursive: true);
+        if (Directory.Exists(paths.Bundle)) Directory.Delete(paths.Bundle, recursive: true);
+        _metadata.Write(t =>
+        {
+            _volumes.ReleaseContainer(t, record.Id);
+            _containers.Delete(t, record.Id);
+        });
+    }
+}

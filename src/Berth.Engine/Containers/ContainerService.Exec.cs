@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Berth.Oci;
+using Berth.Runtime.Oci;
+using Berth.Runtime.Processes;
+using Berth.Runtime.Spec;
+using Berth.Runtime.Terminal;
+using Microsoft.Win32.SafeHandles;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    /// <summary>
+    /// <c>berth exec</c>: runs a process in a running container through the runtime's exec, with the container's
+    /// capabilities, limits and environment (plus <see cref="ExecRequest.Env"/>). Without a terminal the process
+    /// gets <paramref name="io"/> directly; with one, <paramref name="terminal"/> receives the pty master and
+    /// copies until the process ends. Returns the process's exit code (Docker's 126/127 when it cannot start).
+    /// </summary>
+    public async Task<int> ExecAsync(string input, ExecRequest request, RuntimeIo io, Func<SafeFileHandle, CancellationToken, Task>? terminal, CancellationToken ct)
+    {
+        if (request.Cmd.Count == 0) throw BerthException.Invalid("no command specified");
+        var container = Get(input);
+        if (container.State.Status == ContainerStatus.Paused)
+            throw BerthException.Conflict($"container {container.Id} is paused, unpause the container before exec");
+        if (container.State.Status != ContainerStatus.Running)
+            throw BerthException.Conflict($"container {container.Id} is not running");
+        var paths = PathsOf(container.Id);
+        var spec = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(paths.SpecFile, ct).ConfigureAwait(false), RuntimeSpecJsonContext.Default.RuntimeSpec)
+            ?? throw new BerthException(ErrorKind.Internal, $"container {container.Id} has an empty runtime spec");
+        var config = container.Record.Config;
+        var userSpec = request.User.Length > 0 ? request.User : config.User;
+        var user = UserResolver.Resolve(userSpec,
+            RootfsFiles.TryReadText(paths.Rootfs, "/etc/passwd"), RootfsFiles.TryReadText(paths.Rootfs, "/etc/group"), container.Record.HostConfig.GroupAdd ?? []);
+        var env = ConfigMerger.MergeEnv(ConfigMerger.RuntimeEnv(config.Env, config.Hostname, request.Tty, user.Home), request.Env);
+        var process = SpecBuilder.BuildExecProcess(new ExecProcessOptions
+        {
+            Args = request.Cmd,
+            Env = env,
+            Cwd = request.WorkingDir.Length > 0 ? request.WorkingDir : spec.Process?.Cwd ?? "/",
+            Uid = user.Uid,
+            Gid = user.Gid,
+            AdditionalGids = user.AdditionalGids,
+            Terminal = request.Tty,
+            Privileged = request.Privileged || container.Record.HostConfig.Privileged,
+            ContainerCapabilities = spec.Process?.Capabilities?.Bounding ?? [],
+            NoNewPrivileges = spec.Process?.NoNewPrivileges ?? false,
+            Rlimits = spec.Process?.Rlimits,
+        });
+
+        var processFile = Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.json");
+        await File.WriteAllBytesAsync(processFile, JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecJsonContext.Default.OciProcess), ct).ConfigureAwait(false);
+        try
+        {
+            var runtime = new RuncRuntime(RuntimeLookup.Resolve(container.Record.HostConfig.Runtime), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
+            if (!request.Tty || request.Detach)
+                return (await runtime.ExecAsync(container.Id, processFile, request.Tty ? RuntimeIo.Null : io, null, request.Detach, null, ct).ConfigureAwait(false)).DockerExitCode;
+            using var console = ConsoleSocket.Listen(Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.sock"));
+            var exited = runtime.ExecAsync(container.Id, processFile, RuntimeIo.Null, console.Path, detach: false, null, ct);
+            var received = console.ReceiveMasterAsync(ct);
+            if (await Task.WhenAny(exited, received).ConfigureAwait(false) == exited)
+                return (await exited.ConfigureAwait(false)).DockerExitCode;
+            using var master = await received.ConfigureAwait(false);
+            using var copyStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var copying = terminal is null ? Task.CompletedTask : terminal(master, copyStop.Token);
+            var status = await exited.ConfigureAwait(false);
+            await Task.WhenAny(copying, Task.Delay(TimeSpan.FromSeconds(1), ct)).ConfigureAwait(false);
+            await copyStop.CancelAsync().ConfigureAwait(false);
+            return status.DockerExitCode;
+        }
+        finally
+        {
+            File.Delete(processFile);
+        }
+    }
+}

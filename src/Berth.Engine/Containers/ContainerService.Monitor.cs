@@ -1,0 +1,39 @@
+using Berth.Linux;
+using Berth.Runtime.Oci;
+using Berth.Runtime.Processes;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    /// <summary>
+    /// The body of a container's monitor process (the hidden <c>container-monitor</c> command): takes the
+    /// container's monitor lock for life, becomes the subreaper of the container's processes, runs the container
+    /// (again, as its restart policy says), and finally releases the rootfs and applies <c>--rm</c>. Progress goes
+    /// to the starter through <paramref name="sync"/>. Returns the monitor's own exit code.
+    /// </summary>
+    public async Task<int> RunMonitorAsync(string id, bool waitForAttach, Stream sync, CancellationToken ct)
+    {
+        var paths = PathsOf(id);
+        using var monitorLock = FileLock.Acquire(paths.MonitorLock);
+        var container = _metadata.Read(t => _containers.ById(t, id));
+        if (container is null)
+        {
+            MonitorSync.Write(sync, $"{MonitorSync.Failed} 125 No such container: {id}");
+            return 1;
+        }
+        using var reaper = ChildReaper.BecomeSubreaper();
+        var runtime = new RuncRuntime(RuntimeLookup.Resolve(container.Record.HostConfig.Runtime), _layout.RuntimeStateRoot, reaper);
+        var monitor = new ContainerMonitor(this, container.Record, paths, runtime, reaper, _time);
+        try
+        {
+            return await monitor.RunAsync(waitForAttach, sync, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReleaseBundle(paths);
+            if (container.Record.HostConfig.AutoRemove) RemoveStopped(container.Record, removeVolumes: true);
+            await monitor.AnnounceExitAsync().ConfigureAwait(false);
+        }
+    }
+}

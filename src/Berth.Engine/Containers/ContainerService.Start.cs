@@ -1,0 +1,67 @@
+using Berth.Linux;
+using Berth.Oci;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerService
+{
+    /// <summary>
+    /// <c>berth start</c>: mounts the rootfs, writes the OCI bundle and hands the container to a new monitor
+    /// process, which runs it and outlives this one. Starting a running container does nothing. With
+    /// <see cref="StartOptions.WaitForAttach"/> it returns once the container is created and the caller may
+    /// attach; <see cref="ContainerStart.WaitStartedAsync"/> then reports the start.
+    /// </summary>
+    public async Task<ContainerStart> StartAsync(string input, StartOptions options, CancellationToken ct)
+    {
+        var container = Get(input);
+        var paths = PathsOf(container.Id);
+        Directory.CreateDirectory(paths.Bundle);
+        // One starter at a time; a second one finds the monitor alive and has nothing to do.
+        using var startLock = FileLock.Acquire(Path.Combine(paths.Bundle, "start.lock"));
+        container = Get(container.Id);
+        switch (container.State.Status)
+        {
+            case ContainerStatus.Running or ContainerStatus.Restarting:
+                return ContainerStart.AlreadyRunning(container.Id, paths.AttachSocket);
+            case ContainerStatus.Paused:
+                throw BerthException.Conflict("cannot start a paused container, try unpause instead");
+            case ContainerStatus.Removing or ContainerStatus.Dead:
+                throw BerthException.Conflict($"container {container.Id} is marked for removal and cannot be started");
+        }
+
+        await PrepareBundleAsync(container, paths, ct).ConfigureAwait(false);
+        MonitorLaunch launch;
+        try
+        {
+            launch = MonitorLauncher.Launch(MonitorExecutable, _options, container.Id, options.WaitForAttach, paths);
+        }
+        catch
+        {
+            ReleaseBundle(paths);
+            throw;
+        }
+        var start = new ContainerStart(container.Id, paths.AttachSocket, launch);
+        await start.WaitCreatedAsync(options.WaitForAttach, ct).ConfigureAwait(false);
+        return start;
+    }
+
+    /// <summary>Unmounts the rootfs and deletes the bundle; what a monitor does when its container is done.</summary>
+    internal static void ReleaseBundle(ContainerPaths paths)
+    {
+        UnmountIfMounted(paths.Rootfs);
+        foreach (var file in new[] { paths.SpecFile, paths.PidFile, paths.AttachSocket, paths.ConsoleSocket })
+            File.Delete(file);
+    }
+
+    /// <summary>Unmounts <paramref name="target"/>; nothing mounted there (EINVAL) or no such path is not an error.</summary>
+    internal static void UnmountIfMounted(string target)
+    {
+        try
+        {
+            Mounts.Unmount(target);
+        }
+        catch (LinuxIOException e) when (e.Errno is Errno.EINVAL or Errno.ENOENT)
+        {
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Berth.Engine.Metadata;
+using Berth.Oci;
+using Microsoft.Data.Sqlite;
+
+namespace Berth.Engine.Containers;
+
+/// <summary>SQL for container rows. Every method runs inside a transaction the caller owns.</summary>
+internal sealed class ContainerTable(MetadataStore store)
+{
+    public IReadOnlyList<StoredContainer> All(SqliteTransaction t)
+    {
+        using var command = store.Command(t, "SELECT config, state FROM containers ORDER BY created DESC, id");
+        return ReadAll(command);
+    }
+
+    public StoredContainer? ById(SqliteTransaction t, string id)
+    {
+        using var command = store.Command(t, "SELECT config, state FROM containers WHERE id = $id", ("$id", id));
+        return ReadAll(command).FirstOrDefault();
+    }
+
+    public StoredContainer? ByName(SqliteTransaction t, string name)
+    {
+        using var command = store.Command(t, "SELECT config, state FROM containers WHERE name = $name", ("$name", name));
+        return ReadAll(command).FirstOrDefault();
+    }
+
+    public IReadOnlyList<StoredContainer> ByIdPrefix(SqliteTransaction t, string prefix)
+    {
+        // GLOB is case-sensitive and the prefix is checked to be hex, so it needs no escaping.
+        using var command = store.Command(t, "SELECT config, state FROM containers WHERE id GLOB $glob LIMIT 2", ("$glob", prefix + "*"));
+        return ReadAll(command);
+    }
+
+    /// <summary>Inserts a new container; a taken name is reported with Docker's text.</summary>
+    public void Insert(SqliteTransaction t, ContainerRecord record, ContainerState state)
+    {
+        if (ByName(t, record.Name) is { } holder)
+            throw NameInUse(record.Name, holder.Id);
+        using var command = store.Command(t, """
+            INSERT INTO containers (id, name, image_id, created, config, state)
+            VALUES ($id, $name, $image, $created, $config, $state)
+            """,
+            ("$id", record.Id), ("$name", record.Name), ("$image", record.ImageId),
+            ("$created", ImageTable.FormatTime(record.Created)), ("$config", Serialize(record)), ("$state", Serialize(state)));
+        command.ExecuteNonQuery();
+    }
+
+    public void SetState(SqliteTransaction t, string id, ContainerState state)
+    {
+        using var command = store.Command(t, "UPDATE containers SET state = $state WHERE id = $id", ("$id", id), ("$state", Serialize(state)));
+        if (command.ExecuteNonQuery() == 0) throw BerthException.NotFound($"No such container: {id}");
+    }
+
+    public void SetRecord(SqliteTransaction t, ContainerRecord record)
+    {
+        if (ByName(t, record.Name) is { } holder && holder.Id != record.Id)
+            throw NameInUse(record.Name, holder.Id);
+        using var command = store.Command(t, "UPDATE containers SET name = $name, config = $config WHERE id = $id",
+            ("$id", record.Id), ("$name", record.Name), ("$config", Serialize(record)));
+        command.ExecuteNonQuery();
+    }
+
+    public bool Delete(SqliteTransaction t, string id)
+    {
+        using var command = store.Command(t, "DELETE FROM containers WHERE id = $id", ("$id", id));
+        return command.ExecuteNonQuery() > 0;
+    }
+
+    public static BerthException NameInUse(string name, string holderId) => BerthException.Conflict(
+        $"Conflict. The container name \"/{name}\" is already in use by container \"{holderId}\". You have to remove (or rename) that container to be able to reuse that name.");
+
+    private static List<StoredContainer> ReadAll(SqliteCommand command)
+    {
+        var list = new List<StoredContainer>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var record = JsonSerializer.Deserialize(reader.GetString(0), ContainerJsonContext.Default.ContainerRecord)!;
+            var state = JsonSerializer.Deserialize(reader.GetString(1), ContainerJsonContext.Default.ContainerState)!;
+            list.Add(new StoredContainer(record, state));
+        }
+        return list;
+    }
+
+    private static string Serialize(ContainerRecord record) => JsonSerializer.Serialize(record, ContainerJsonContext.Default.ContainerRecord);
+
+    private static string Serialize(ContainerState state) => JsonSerializer.Serialize(state, ContainerJsonContext.Default.ContainerState);
+}

@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace Berth.Engine.Containers;
+
+/// <summary>
+/// The /etc/hosts, /etc/hostname and /etc/resolv.conf a container gets (bind-mounted from its directory, as
+/// Docker does): with the host's network, copies of the host's files; otherwise a hosts file with the loopback
+/// names and this container's hostname. <c>--add-host</c>, <c>--dns</c>, <c>--dns-search</c> and
+/// <c>--dns-option</c> are applied on top.
+/// </summary>
+internal static class HostFiles
+{
+    private const string LoopbackHosts =
+        "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\n" +
+        "ff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
+
+    public static void Write(ContainerPaths paths, ContainerRecord record, NetworkModes network)
+    {
+        var config = record.Config;
+        var host = record.HostConfig;
+        var hostname = config.Domainname.Length > 0 ? $"{config.Hostname}.{config.Domainname}" : config.Hostname;
+        WriteAtomically(paths.HostnameFile, config.Hostname + "\n");
+
+        var hosts = new StringBuilder();
+        if (network.Kind == NetworkKind.Host && ReadHost("/etc/hosts") is { } hostHosts) hosts.Append(EndWithNewline(hostHosts));
+        else hosts.Append(LoopbackHosts);
+        foreach (var extra in host.ExtraHosts ?? [])
+        {
+            // --add-host name:ip (or name=ip) becomes "ip<TAB>name".
+            var split = extra.IndexOfAny([':', '=']);
+            if (split > 0) hosts.Append(extra[(split + 1)..]).Append('\t').Append(extra[..split]).Append('\n');
+        }
+        if (network.Kind != NetworkKind.Host) hosts.Append("127.0.1.1\t").Append(hostname).Append('\n');
+        WriteAtomically(paths.HostsFile, hosts.ToString());
+
+        WriteAtomically(paths.ResolvConfFile, ResolvConf(ReadHost("/etc/resolv.conf") ?? "", host.Dns, host.DnsSearch, host.DnsOptions));
+    }
+
+    /// <summary>The host's resolv.conf with the nameserver, search and options lines replaced by any given.</summary>
+    public static string ResolvConf(string hostFile, IReadOnlyList<string> dns, IReadOnlyList<string> search, IReadOnlyList<string> options)
+    {
+        var lines = hostFile.Split('\n').Where(l => l.Length > 0).ToList();
+        if (dns.Count > 0) Replace(lines, "nameserver", dns.Select(d => "nameserver " + d));
+        if (search.Count > 0) Replace(lines, "search", [string.Join(' ', ["search", .. search])]);
+        if (options.Count > 0) Replace(lines, "options", [string.Join(' ', ["options", .. options])]);
+        return lines.Count == 0 ? "" : string.Join('\n', lines) + "\n";
+    }
+
+    private static void Replace(List<string> lines, string keyword, IEnumerable<string> replacement)
+    {
+        lines.RemoveAll(l => l.StartsWith(keyword + " ", StringComparison.Ordinal) || l.StartsWith(keyword + "\t", StringComparison.Ordinal));
+        lines.AddRange(replacement);
+    }
+
+    private static string? ReadHost(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string EndWithNewline(string text) => text.Length == 0 || text.EndsWith('\n') ? text : text + "\n";
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Berth.Engine.Containers;
+
+/// <summary>How <see cref="ContainerService.StartAsync"/> starts a container.</summary>
+public sealed record StartOptions
+{
+    /// <summary>
+    /// The monitor creates the container, then waits for the first client to attach before starting it, so a
+    /// foreground <c>run</c> sees every byte of output. The caller must attach (or the start times out).
+    /// </summary>
+    public bool WaitForAttach { get; init; }
+}
