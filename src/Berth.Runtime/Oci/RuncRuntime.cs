@@ -1,0 +1,106 @@
+using System.Globalization;
+using Berth.Oci;
+using Berth.Runtime.Processes;
+
+namespace Berth.Runtime.Oci;
+
+/// <summary>
+/// <see cref="IOciRuntime"/> over runc's command line (crun and youki take the same arguments). Each call runs
+/// the binary once with a private JSON log file, from which a failure's message is taken: in non-terminal
+/// create and exec runc's stderr is the container's, so it cannot be captured.
+/// </summary>
+public sealed partial class RuncRuntime : IOciRuntime
+{
+    private const int SigKill = 9;
+
+    private readonly string _binary;
+    private readonly RuncGlobalOptions _global;
+    private readonly ChildReaper _reaper;
+
+    /// <param name="binaryPath">The runtime binary, usually from <see cref="RuntimeLookup.Resolve"/>.</param>
+    /// <param name="stateRoot">runc's <c>--root</c>; created if missing.</param>
+    /// <param name="reaper">Waits for the runtime processes; in a subreaper it must be the process's only reaper.</param>
+    public RuncRuntime(string binaryPath, string stateRoot, ChildReaper reaper)
+        : this(binaryPath, new RuncGlobalOptions { Root = stateRoot }, reaper)
+    {
+    }
+
+    public RuncRuntime(string binaryPath, RuncGlobalOptions options, ChildReaper reaper)
+    {
+        _binary = binaryPath;
+        _global = options;
+        _reaper = reaper;
+    }
+
+    public async Task CreateAsync(string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct)
+    {
+        Directory.CreateDirectory(_global.Root);
+        var args = new List<string> { "create", "--bundle", bundle, "--pid-file", pidFile };
+        if (consoleSocketPath is not null) args.AddRange(["--console-socket", consoleSocketPath]);
+        args.Add(id);
+        var result = await RunAsync(args, io, ct).ConfigureAwait(false);
+        if (!result.Succeeded) throw StartFailure("create", result);
+    }
+
+    public Task StartAsync(string id, CancellationToken ct) => RunCheckedAsync(["start", id], "start", ct);
+
+    public Task KillAsync(string id, int signal, bool all, CancellationToken ct)
+    {
+        if (signal is <= 0 or > 64) throw BerthException.Invalid($"invalid signal: {signal}");
+        var number = signal.ToString(CultureInfo.InvariantCulture);
+        return RunCheckedAsync(all ? ["kill", "--all", id, number] : ["kill", id, number], "kill", ct);
+    }
+
+    public Task DeleteAsync(string id, bool force, CancellationToken ct) =>
+        RunCheckedAsync(force ? ["delete", "--force", id] : ["delete", id], "delete", ct);
+
+    public Task PauseAsync(string id, CancellationToken ct) => RunCheckedAsync(["pause", id], "pause", ct);
+
+    public Task ResumeAsync(string id, CancellationToken ct) => RunCheckedAsync(["resume", id], "resume", ct);
+
+    public async Task UpdateAsync(string id, string resourcesJson, CancellationToken ct)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"berth-resources-{Guid.NewGuid():N}.json");
+        try
+        {
+            await File.WriteAllTextAsync(file, resourcesJson, ct).ConfigureAwait(false);
+            await RunCheckedAsync(["update", "--resources", file, id], "update", ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    public async Task<ExitStatus> ExecAsync(
+        string id,
+        string processJsonPath,
+        RuntimeIo io,
+        string? consoleSocketPath,
+        bool detach,
+        string? pidFile,
+        CancellationToken ct)
+    {
+        var args = new List<string> { "exec", "--process", processJsonPath };
+        if (consoleSocketPath is not null) args.AddRange(["--console-socket", consoleSocketPath]);
+        if (detach) args.Add("--detach");
+        if (pidFile is not null) args.AddRange(["--pid-file", pidFile]);
+        args.Add(id);
+        var result = await RunAsync(args, io, ct).ConfigureAwait(false);
+
+        // Without --detach runc exits with the process's status, so only a logged error marks runc's own failure.
+        if (result.Error is not null && result.Status.Code != 0) throw StartFailure("exec", result);
+        if (detach && !result.Succeeded) throw StartFailure("exec", result);
+        return result.Status;
+    }
+
+    // Docker treats a command that is missing or not executable as a bad request, not a daemon failure.
+    private static BerthException StartFailure(string operation, RuncResult result)
+    {
+        var message = result.Message(operation);
+        var kind = RuntimeErrorClassifier.ExitCodeFor(message) == RuntimeErrorClassifier.RuntimeFailure
+            ? RuncErrorText.KindFor(message)
+            : ErrorKind.InvalidArgument;
+        return new BerthException(kind, message);
+    }
+}
