@@ -11,4 +11,9 @@ namespace Berth.Engine.Json;
 [JsonSerializable(typeof(ImageHistoryItem))]
 [JsonSerializable(typeof(DiskUsage))]
 [JsonSerializable(typeof(EngineInfo))]
+[JsonSerializable(typeof(Volume))]
+[JsonSerializable(typeof(IReadOnlyList<Volume>))]
+[JsonSerializable(typeof(VolumeListResponse))]
+[JsonSerializable(typeof(VolumePruneReport))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class EngineJsonContext : JsonSerializerContext;
