@@ -5,6 +5,7 @@ using Berth.Engine.Images;
 using Berth.Engine.Metadata;
 using Berth.Engine.Storage;
 using Berth.Engine.SystemInfo;
+using Berth.Engine.Volumes;
 using Berth.Snapshots;
 
 namespace Berth.Engine;
@@ -34,6 +35,7 @@ public sealed class BerthEngine : IDisposable
         _registryClient = new Lazy<RegistryClient>(() => new RegistryClient(options.Registry, credentials));
         Images = new ImageService(_metadata, images, Content, unpacker, collector, Layout, options, () => _registryClient.Value);
         Registry = new RegistryService(() => _registryClient.Value, credentials);
+        Volumes = new VolumeService(_metadata, Layout, options);
         System = new SystemService(_metadata, images, Content, Snapshotter, unpacker, collector, Layout, options);
     }
 
@@ -41,8 +43,12 @@ public sealed class BerthEngine : IDisposable
     public ImageService Images { get; }
     public SystemService System { get; }
     public RegistryService Registry { get; }
+    public VolumeService Volumes { get; }
 
     internal StateLayout Layout { get; }
+
+    /// <summary>The metadata database, for services that join one transaction (a container and its volumes).</summary>
+    internal MetadataStore Metadata => _metadata;
     internal LocalContentStore Content { get; }
     internal ISnapshotter Snapshotter { get; }
 

@@ -9,6 +9,7 @@ internal sealed class StateLayout(string root, string runRoot, string storageDri
     public string Snapshots => Path.Combine(Root, "snapshots", storageDriver);
     public string Database => Path.Combine(Root, "berth.db");
     public string Temp => Path.Combine(Root, "tmp");
+    public string VolumesDirectory => Path.Combine(Root, "volumes");
     public string StoreLock => Path.Combine(Root, "store.lock");
 
     /// <summary>Per-container persistent files: json log, hosts, hostname, resolv.conf.</summary>
@@ -25,6 +26,7 @@ internal sealed class StateLayout(string root, string runRoot, string storageDri
         Directory.CreateDirectory(Root);
         Directory.CreateDirectory(Temp);
         Directory.CreateDirectory(Snapshots);
+        Directory.CreateDirectory(VolumesDirectory);
         Directory.CreateDirectory(RunRoot);
     }
 }

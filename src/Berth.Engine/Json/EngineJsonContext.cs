@@ -13,4 +13,9 @@ namespace Berth.Engine.Json;
 [JsonSerializable(typeof(EngineInfo))]
 [JsonSerializable(typeof(ContainerInspect))]
 [JsonSerializable(typeof(ContainerSummary))]
+[JsonSerializable(typeof(Volume))]
+[JsonSerializable(typeof(IReadOnlyList<Volume>))]
+[JsonSerializable(typeof(VolumeListResponse))]
+[JsonSerializable(typeof(VolumePruneReport))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class EngineJsonContext : JsonSerializerContext;
