@@ -17,7 +17,7 @@ internal sealed partial class ContainerMonitor(
 {
     private static readonly TimeSpan AttachPatience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan OutputDrainPatience = TimeSpan.FromSeconds(2);
-    private readonly JsonFileLogWriter _log = new(paths.LogFile, time, LogOptions.MaxSize(record.HostConfig.LogConfig), LogOptions.MaxFiles(record.HostConfig.LogConfig));
+    private readonly JsonFileLogWriter _log = new(paths.LogFile, time, JsonFileLogOptions.FromLogOpts(record.HostConfig.LogConfig.Config));
     private readonly AttachServer _attach = new(paths.AttachSocket, record.Config.Tty);
     private int _lastExitCode;
 

@@ -65,7 +65,7 @@ public sealed partial class ContainerService
         }
 
         var network = NetworkModes.Parse(host.NetworkMode);
-        var security = SecurityOptions.From(host.SecurityOpt ?? []);
+        var security = SecurityProfile.From(host.SecurityOpt ?? []);
         return SpecBuilder.Build(new ContainerSpecOptions
         {
             Args = [record.Path, .. record.Args],

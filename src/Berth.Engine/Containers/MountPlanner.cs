@@ -21,12 +21,9 @@ internal static class MountPlanner
         foreach (var bind in host.Binds ?? [])
         {
             var spec = VolumeSpec.Parse(bind);
-            planned.Add(spec.Kind switch
-            {
-                VolumeSpecKind.Bind => BindFromFlag(spec),
-                VolumeSpecKind.Named => VolumeMount(volumes.EnsureForContainer(t, spec.Source, record.Id), spec.Destination, spec.ReadOnly, spec.Mode),
-                _ => VolumeMount(volumes.EnsureForContainer(t, null, record.Id), spec.Destination, spec.ReadOnly, spec.Mode),
-            });
+            planned.Add(spec.Type == MountType.Bind
+                ? BindFromFlag(spec)
+                : VolumeMount(volumes.EnsureForContainer(t, spec.Source, record.Id), spec.Target, spec.ReadOnly, spec.NoCopy ? "nocopy" : spec.Mode));
         }
         foreach (var mount in host.Mounts ?? [])
         {
@@ -75,7 +72,7 @@ internal static class MountPlanner
         if (!Path.Exists(spec.Source)) Directory.CreateDirectory(spec.Source!);
         return new MountPoint
         {
-            Type = "bind", Source = spec.Source!, Destination = Clean(spec.Destination), Mode = spec.Mode, RW = !spec.ReadOnly,
+            Type = "bind", Source = spec.Source!, Destination = Clean(spec.Target), Mode = spec.Mode, RW = !spec.ReadOnly,
             Propagation = spec.Propagation ?? "rprivate",
         };
     }

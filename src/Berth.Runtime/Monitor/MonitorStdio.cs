@@ -44,7 +44,7 @@ public abstract class MonitorStdio : IAsyncDisposable
         }
         finally
         {
-            log.Flush(stream);
+            log.CloseStream(stream);
         }
     }
 }

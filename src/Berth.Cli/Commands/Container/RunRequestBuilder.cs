@@ -27,9 +27,9 @@ internal static class RunRequestBuilder
         var attachStderr = !detach && (attach.Count == 0 || attach.Contains("stderr"));
 
         var rm = context.Get(flags.Rm);
-        var restart = RestartPolicySpec.Parse(context.Get(flags.Restart));
+        var restart = Runtime.Options.RestartPolicy.Parse(context.Get(flags.Restart));
         if (rm && restart.Name is not ("" or "no")) throw BerthException.Invalid("Conflicting options: --restart and --rm");
-        foreach (var option in context.Get(flags.SecurityOpt)) SecurityOpt.Parse(option);
+        SecurityOpt.Parse(context.Get(flags.SecurityOpt));
         var stopSignal = context.Get(flags.StopSignal);
         if (stopSignal.Length > 0) SignalNames.Parse(stopSignal);
 
@@ -38,7 +38,7 @@ internal static class RunRequestBuilder
         foreach (var volume in context.Get(flags.Volume))
         {
             var spec = VolumeSpec.Parse(volume);
-            if (spec.Kind == VolumeSpecKind.Anonymous) volumes[spec.Destination] = new EmptyObject();
+            if (spec.Type == MountType.Volume && spec.Source is null) volumes[spec.Target] = new EmptyObject();
             else binds.Add(volume);
         }
 
@@ -70,7 +70,7 @@ internal static class RunRequestBuilder
             ContainerIDFile = context.Get(flags.CidFile),
             LogConfig = LogConfigOf(context, flags),
             NetworkMode = context.Get(flags.Network),
-            RestartPolicy = new RestartPolicy { Name = restart.Name, MaximumRetryCount = restart.MaximumRetryCount },
+            RestartPolicy = new Engine.Models.RestartPolicy { Name = restart.Name, MaximumRetryCount = restart.MaximumRetryCount },
             AutoRemove = rm,
             CapAdd = NullIfEmpty(context.Get(flags.CapAdd)),
             CapDrop = NullIfEmpty(context.Get(flags.CapDrop)),
@@ -82,7 +82,7 @@ internal static class RunRequestBuilder
             OomScoreAdj = context.Get(flags.OomScoreAdj),
             Privileged = context.Get(flags.Privileged),
             ReadonlyRootfs = context.Get(flags.ReadOnly),
-            SecurityOpt = NullIfEmpty(context.Get(flags.SecurityOpt)),
+            SecurityOpt = NullIfEmpty(context.Get(flags.SecurityOpt).Select(InlineSeccompProfile).ToList()),
             Tmpfs = TmpfsOf(context, flags),
             ShmSize = Bytes(context, flags.ShmSize),
             Sysctls = context.Get(flags.Sysctl) is { Count: > 0 } sysctls ? sysctls : null,
@@ -171,6 +171,17 @@ internal static class RunRequestBuilder
         return tmpfs.Count > 0 ? tmpfs : null;
     }
 
+    // docker's CLI sends the profile's content, not its path: the engine may not see the client's files.
+    private static string InlineSeccompProfile(string option)
+    {
+        foreach (var prefix in new[] { "seccomp=", "seccomp:" })
+        {
+            if (option.StartsWith(prefix, StringComparison.Ordinal) && option[prefix.Length..] is var file && file != "unconfined")
+                return "seccomp=" + ReadFlagFile(file);
+        }
+        return option;
+    }
+
     private static long Bytes(CliContext context, StringOption option) =>
         context.Get(option) is { Length: > 0 } value ? ByteSize.Parse(value) : 0;
 
@@ -191,14 +202,14 @@ internal static class RunRequestBuilder
         var spec = MountSpec.Parse(value);
         return new MountSpecification
         {
-            Type = spec.Type,
+            Type = spec.Type.ToString().ToLowerInvariant(),
             Source = spec.Source ?? "",
             Target = spec.Target,
             ReadOnly = spec.ReadOnly,
             BindPropagation = spec.BindPropagation,
             VolumeNoCopy = spec.VolumeNoCopy ? true : null,
-            TmpfsSizeBytes = spec.TmpfsSizeBytes,
-            TmpfsMode = spec.TmpfsMode,
+            TmpfsSizeBytes = spec.TmpfsSizeBytes > 0 ? spec.TmpfsSizeBytes : null,
+            TmpfsMode = spec.TmpfsMode > 0 ? (int)spec.TmpfsMode : null,
         };
     }
 
