@@ -47,8 +47,8 @@ public sealed partial class ContainerService
         var mounts = new List<OciMount>();
         foreach (var mount in record.Mounts)
         {
-            if (mount.Type == "volume") await _volumes.PrepareForMountAsync(mount.Name!, paths.Rootfs, mount.Destination, mount.Mode != "nocopy", ct).ConfigureAwait(false);
-            RootfsDirectories.Create(paths.Rootfs, mount.Destination);
+            var target = RootfsDirectories.Create(paths.Rootfs, mount.Destination);
+            if (mount.Type == "volume") await PrepareVolumeAsync(mount, target, ct).ConfigureAwait(false);
             var options = new List<string> { "rbind", mount.RW ? "rw" : "ro" };
             if (mount.Propagation.Length > 0) options.Add(mount.Propagation);
             mounts.Add(new OciMount { Destination = mount.Destination, Type = "bind", Source = mount.Source, Options = options });
@@ -102,7 +102,7 @@ public sealed partial class ContainerService
             CpusetMems = host.CpusetMems.Length > 0 ? host.CpusetMems : null,
             PidsLimit = host.PidsLimit is > 0 ? host.PidsLimit : null,
             Ulimits = (host.Ulimits ?? []).Select(u => new UlimitSpec(u.Name, u.Soft, u.Hard)).ToList(),
-            HostHardLimits = HostLimits.Hard(),
+            HostHardLimits = ResourceLimits.Hard(),
             Devices = (host.Devices ?? []).Select(HostDevices.Resolve).ToList(),
             Sysctls = host.Sysctls ?? new Dictionary<string, string>(),
             OomScoreAdj = host.OomScoreAdj,
@@ -113,6 +113,15 @@ public sealed partial class ContainerService
             HostnamePath = paths.HostnameFile,
             ResolvConfPath = paths.ResolvConfFile,
         });
+    }
+
+    // A volume with mount options (tmpfs, nfs...) is mounted on first use; a new, empty volume gets a copy of
+    // what the image has at the mount point (Docker's copy-up), unless "nocopy".
+    private async Task PrepareVolumeAsync(Models.MountPoint mount, string imageDirectory, CancellationToken ct)
+    {
+        _volumes.MountIfNeeded(mount.Name!);
+        if (mount.Mode != "nocopy" && _volumes.IsEmpty(mount.Name!))
+            await _volumes.CopyUpAsync(mount.Name!, imageDirectory, ct).ConfigureAwait(false);
     }
 
     private static OciMount TmpfsMount(string target, IReadOnlyList<string> options) => new()

@@ -25,9 +25,9 @@ public sealed partial class ContainerService
         var runtime = RuntimeFor(stored.Record);
         var actual = runtime?.StateAsync(stored.Id, CancellationToken.None).GetAwaiter().GetResult();
         ContainerState next;
-        if (actual is { Status: "running" or "paused" })
+        if (actual is { Status: RuntimeStatus.Running or RuntimeStatus.Paused })
         {
-            next = stored.State with { Status = actual.Status == "paused" ? ContainerStatus.Paused : ContainerStatus.Running, Pid = actual.Pid, MonitorPid = 0 };
+            next = stored.State with { Status = actual.Status == RuntimeStatus.Paused ? ContainerStatus.Paused : ContainerStatus.Running, Pid = actual.Pid, MonitorPid = 0 };
         }
         else
         {

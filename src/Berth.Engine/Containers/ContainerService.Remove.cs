@@ -1,3 +1,4 @@
+using Berth.Engine.Models;
 using Berth.Oci;
 
 namespace Berth.Engine.Containers;

@@ -1,4 +1,5 @@
 using Berth.Oci;
+using Berth.Runtime.Oci;
 using Berth.Runtime.Options;
 
 namespace Berth.Engine.Containers;
@@ -80,9 +81,10 @@ public sealed partial class ContainerService
                 UpdateState(container.Id, s => s.Status == ContainerStatus.Paused ? s with { Status = ContainerStatus.Running } : s);
             }
         }
-        catch (BerthException) when (await runtime.StateAsync(container.Id, ct).ConfigureAwait(false) is not { Status: "running" or "paused" })
+        catch (BerthException)
         {
-            // It exited between our look and the signal: what the caller wanted.
+            // It may have exited between our look and the signal: that is what the caller wanted.
+            if (await runtime.StateAsync(container.Id, ct).ConfigureAwait(false) is { Status: RuntimeStatus.Running or RuntimeStatus.Paused }) throw;
         }
     }
 
@@ -104,6 +106,6 @@ public sealed partial class ContainerService
         return true;
     }
 
-    private Runtime.Oci.RuncRuntime RuntimeOf(StoredContainer container) =>
+    private RuncRuntime RuntimeOf(StoredContainer container) =>
         RuntimeFor(container.Record) ?? throw BerthException.NotFound($"unknown or invalid runtime name: {container.Record.HostConfig.Runtime}");
 }

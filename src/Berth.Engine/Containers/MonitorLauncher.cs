@@ -1,3 +1,4 @@
+using Berth.Linux;
 using Berth.Runtime.Processes;
 
 namespace Berth.Engine.Containers;

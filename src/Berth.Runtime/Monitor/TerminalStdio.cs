@@ -1,0 +1,70 @@
+using Berth.Runtime.Attach;
+using Berth.Runtime.Logs;
+using Berth.Runtime.Oci;
+using Berth.Runtime.Terminal;
+using Microsoft.Win32.SafeHandles;
+
+namespace Berth.Runtime.Monitor;
+
+/// <summary>
+/// A container with a terminal (<c>-t</c>): runc creates the pty and sends its master over a console socket;
+/// the monitor reads the container's output from it (one stream, stdout), writes clients' input into it and
+/// applies their window sizes to it.
+/// </summary>
+public sealed class TerminalStdio(string consoleSocketPath) : MonitorStdio
+{
+    private SafeFileHandle? _master;
+    private PtyStream? _stream;
+    private Task _stdinPump = Task.CompletedTask;
+    private AttachServer? _attach;
+
+    public override async Task CreateAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct)
+    {
+        using var console = ConsoleSocket.Listen(consoleSocketPath);
+        var received = console.ReceiveMasterAsync(ct);
+        var created = runtime.CreateAsync(id, bundle, RuntimeIo.Null, console.Path, pidFile, ct);
+        // runc connects during create; if create fails first, its error is the one to report.
+        if (await Task.WhenAny(created, received).ConfigureAwait(false) == created) await created.ConfigureAwait(false);
+        _master = await received.ConfigureAwait(false);
+        await created.ConfigureAwait(false);
+    }
+
+    public override Task StartPumps(JsonFileLogWriter log, AttachServer attach)
+    {
+        _attach = attach;
+        _stream = new PtyStream(_master!);
+        attach.Resized += Resize;
+        _stdinPump = FeedStdinAsync(attach, _stream);
+        return Task.Run(() => PumpAsync(_stream, LogStream.Stdout, log, attach));
+    }
+
+    public override void CloseOutput()
+    {
+        if (_attach is not null) _attach.Resized -= Resize;
+        _stream?.Dispose();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        CloseOutput();
+        await _stdinPump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _master?.Dispose();
+    }
+
+    private void Resize(ushort rows, ushort columns)
+    {
+        if (_master is { IsClosed: false } master) WindowSize.Set(master, rows, columns);
+    }
+
+    private static async Task FeedStdinAsync(AttachServer attach, Stream pty)
+    {
+        try
+        {
+            await foreach (var chunk in attach.Stdin.ReadAllAsync().ConfigureAwait(false))
+                await pty.WriteAsync(chunk).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+    }
+}
