@@ -79,4 +79,18 @@ public sealed class RuncAcceptsSpecTests
         Assert.True(exit == 0, stderr);
         Assert.Equal("127.0.0.1 localhost berth-test", stdout.Trim());
     }
+
+    [RuncFact]
+    public async Task Runc_exec_accepts_the_exec_process_document()
+    {
+        using var bundle = new RuncBundle();
+        var spec = SpecBuilder.Build(RuncBundle.Options("sh", "-c", "sleep 30"));
+        var process = SpecBuilder.BuildExecProcess(new ExecProcessOptions
+        {
+            Args = ["id"], Env = ["PATH=/bin"], Uid = 7, Gid = 8, ContainerCapabilities = spec.Process!.Capabilities!.Bounding,
+        });
+        var (exit, stdout, stderr) = await bundle.ExecAsync(spec, process);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("uid=7 gid=8", stdout.Trim());
+    }
 }

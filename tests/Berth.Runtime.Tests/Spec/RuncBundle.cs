@@ -66,6 +66,31 @@ internal sealed class RuncBundle : IDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Starts <paramref name="spec"/> detached, its stdio on /dev/null, then runs <paramref name="process"/> in it.</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> ExecAsync(RuntimeSpec spec, OciProcess process)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_dir, "config.json"), JsonSerializer.Serialize(spec, RuntimeSpecJsonContext.Default.RuntimeSpec));
+        var processJson = Path.Combine(_dir, "process.json");
+        await File.WriteAllTextAsync(processJson, JsonSerializer.Serialize(process, RuntimeSpecJsonContext.Default.OciProcess));
+        var state = Path.Combine(_dir, "state");
+        var detached = await RuncAsync("sh", "-c", $"exec '{RuncPath}' --root '{state}' run -d --bundle '{_dir}' {_id} </dev/null >/dev/null 2>&1");
+        if (detached.ExitCode != 0) return detached;
+        return await RuncAsync(RuncPath!, "--root", state, "exec", "--process", processJson, _id);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RuncAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     public void Dispose()
     {
         try
