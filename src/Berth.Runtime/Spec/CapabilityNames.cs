@@ -54,18 +54,29 @@ public static class CapabilityNames
         return result;
     }
 
-    /// <summary>The effective set for a container: docker's TweakCapabilities over <paramref name="basics"/>.</summary>
+    /// <summary>
+    /// The effective set for a container: docker's TweakCapabilities over <paramref name="basics"/>. "Every
+    /// capability" (privileged, add ALL) means every one in <paramref name="available"/> when given.
+    /// </summary>
     public static IReadOnlyList<string> Resolve(
-        IReadOnlyList<string> basics, IEnumerable<string> add, IEnumerable<string> drop, bool privileged)
+        IReadOnlyList<string> basics, IEnumerable<string> add, IEnumerable<string> drop, bool privileged,
+        IReadOnlyList<string>? available = null)
     {
-        if (privileged) return All;
+        if (privileged) return Every(available);
         var adds = Normalize(add);
         var drops = Normalize(drop);
         if (adds.Count == 0 && drops.Count == 0) return basics;
         IEnumerable<string> result;
-        if (adds.Contains(AllKeyword)) result = All.Where(c => !drops.Contains(c));
+        if (adds.Contains(AllKeyword)) result = Every(available).Where(c => !drops.Contains(c));
         else if (drops.Contains(AllKeyword)) result = adds;
         else result = basics.Where(c => !drops.Contains(c)).Concat(adds);
         return result.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// All capabilities, or those of them in <paramref name="available"/>: runc fails a start that asks for a
+    /// capability outside its own bounding set, which happens when the engine itself runs confined.
+    /// </summary>
+    public static IReadOnlyList<string> Every(IReadOnlyList<string>? available) =>
+        available is null ? All : All.Where(available.Contains).ToList();
 }

@@ -36,6 +36,12 @@ public sealed record ContainerSpecOptions
     public IReadOnlyList<string> CapAdd { get; init; } = [];
     public IReadOnlyList<string> CapDrop { get; init; } = [];
     public bool NoNewPrivileges { get; init; }
+
+    /// <summary>
+    /// The capabilities the engine itself holds (its bounding set), or null for all; "every capability" for
+    /// a privileged container or --cap-add ALL is limited to these.
+    /// </summary>
+    public IReadOnlyList<string>? HostCapabilities { get; init; }
     public SeccompMode Seccomp { get; init; } = SeccompMode.Default;
 
     public NamespaceMode Network { get; init; } = NamespaceMode.Private;

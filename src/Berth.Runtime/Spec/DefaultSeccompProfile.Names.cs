@@ -16,10 +16,10 @@ internal static partial class DefaultSeccompProfile
     private const ulong AddressFamilyVsock = 40;
 
     // personality(2) values docker permits: PER_LINUX, UNAME26, PER_LINUX32, UNAME26|PER_LINUX32, and the query.
-    private static readonly ulong[] Personalities = [0x0, 0x8, 0x20000, 0x20008, 0xffffffff];
+    private static ulong[] Personalities => [0x0, 0x8, 0x20000, 0x20008, 0xffffffff];
 
     /// <summary>The syscalls every container may make.</summary>
-    private static readonly string[] Allowed =
+    private static string[] Allowed =>
     [
         "accept", "accept4", "access", "adjtimex", "alarm", "bind", "brk", "capget", "capset", "chdir", "chmod",
         "chown", "chown32", "clock_adjtime", "clock_adjtime64", "clock_getres", "clock_getres_time64",

@@ -26,7 +26,8 @@ public static class DockerDefaults
 
     /// <summary>
     /// Deny everything, then allow mknod of any node and use of the nodes every container has (null, zero, full,
-    /// random, urandom, tty, console, ptmx, pts, tun); fuse stays denied unless a device rule adds it.
+    /// random, urandom, tty, console, ptmx, pts, tun). No rule may deny a device after the wildcard mknod rules:
+    /// cgroup v1's device controller cannot punch a hole in a wildcard, and runc refuses such a list.
     /// </summary>
     public static IReadOnlyList<LinuxDeviceCgroup> DeviceRules { get; } =
     [
@@ -36,7 +37,6 @@ public static class DockerDefaults
         Char(1, 3), Char(1, 5), Char(1, 7), Char(1, 8), Char(1, 9), Char(5, 0), Char(5, 1), Char(5, 2),
         new() { Allow = true, Type = "c", Major = 136, Access = "rwm" },
         Char(10, 200),
-        new() { Allow = false, Type = "c", Major = 10, Minor = 229, Access = "rwm" },
     ];
 
     private static LinuxDeviceCgroup Char(long major, long minor) =>

@@ -22,6 +22,9 @@ public sealed record ExecProcessOptions
     /// <summary>The container's capability names (CAP_*), used for all three non-empty sets.</summary>
     public IReadOnlyList<string> ContainerCapabilities { get; init; } = [];
 
+    /// <summary>The engine's own bounding set, limiting what --privileged grants; null for all.</summary>
+    public IReadOnlyList<string>? HostCapabilities { get; init; }
+
     public bool NoNewPrivileges { get; init; }
 
     /// <summary>The container's rlimits, which an exec'd process keeps as docker's does.</summary>

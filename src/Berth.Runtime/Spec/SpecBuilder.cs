@@ -16,7 +16,7 @@ public static partial class SpecBuilder
         ArgumentNullException.ThrowIfNull(options);
         if (options.Args.Count == 0) throw BerthException.Invalid("no command specified");
         var capabilities = CapabilityNames.Resolve(
-            CapabilityNames.DockerDefault, options.CapAdd, options.CapDrop, options.Privileged);
+            CapabilityNames.DockerDefault, options.CapAdd, options.CapDrop, options.Privileged, options.HostCapabilities);
         var args = options.Init
             ? [DockerDefaults.InitPath, "--", .. options.Args]
             : options.Args;
@@ -71,7 +71,7 @@ public static partial class SpecBuilder
             Args = options.Args,
             Env = options.Env,
             Cwd = WorkingDirectory(options.Cwd),
-            Capabilities = Capabilities(options.Privileged ? CapabilityNames.All : options.ContainerCapabilities),
+            Capabilities = Capabilities(options.Privileged ? CapabilityNames.Every(options.HostCapabilities) : options.ContainerCapabilities),
             Rlimits = options.Rlimits,
             NoNewPrivileges = options.NoNewPrivileges,
         };

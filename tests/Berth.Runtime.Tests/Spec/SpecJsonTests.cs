@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Berth.Runtime.Spec;
+
+namespace Berth.Runtime.Tests.Spec;
+
+public sealed class SpecJsonTests
+{
+    private static string Write(RuntimeSpec spec) => JsonSerializer.Serialize(spec, RuntimeSpecJsonContext.Default.RuntimeSpec);
+
+    private static RuntimeSpec Full => SpecBuilder.Build(new ContainerSpecOptions
+    {
+        Args = ["sh"], Hostname = "box", Memory = 1 << 26, NanoCpus = 500_000_000, PidsLimit = 10, CgroupsPath = "/berth/x",
+        Devices = [new ContainerDevice { PathInContainer = "/dev/null2", Type = 'c', Major = 1, Minor = 3 }],
+        HostsPath = "/h", Umask = 18, AdditionalGids = [4],
+    });
+
+    [Fact]
+    public void Spec_json_round_trips_to_the_same_bytes()
+    {
+        var first = Write(Full);
+        var read = JsonSerializer.Deserialize(first, RuntimeSpecJsonContext.Default.RuntimeSpec)!;
+        Assert.Equal(first, Write(read));
+    }
+
+    [Fact]
+    public void Spec_json_is_compact_camel_case_with_nulls_left_out()
+    {
+        var json = Write(SpecBuilder.Build(new ContainerSpecOptions { Args = ["sh"] }));
+        Assert.DoesNotContain("null", json);
+        Assert.DoesNotContain("\n", json);
+        Assert.DoesNotContain("\"hooks\"", json);
+        Assert.StartsWith("{\"ociVersion\":\"1.0.2\",\"process\":{\"terminal\":false,", json);
+        using var document = JsonDocument.Parse(json);
+        var linux = document.RootElement.GetProperty("linux");
+        Assert.Equal("SCMP_ACT_ERRNO", linux.GetProperty("seccomp").GetProperty("defaultAction").GetString());
+        Assert.True(linux.GetProperty("resources").GetProperty("devices")[0].TryGetProperty("allow", out _));
+        Assert.Equal(1048576ul, document.RootElement.GetProperty("process").GetProperty("rlimits")[0].GetProperty("hard").GetUInt64());
+    }
+
+    [Fact]
+    public void Memory_and_cpu_serialize_under_their_spec_names()
+    {
+        using var document = JsonDocument.Parse(Write(Full));
+        var resources = document.RootElement.GetProperty("linux").GetProperty("resources");
+        Assert.Equal(1 << 26, resources.GetProperty("memory").GetProperty("limit").GetInt64());
+        Assert.Equal(50000, resources.GetProperty("cpu").GetProperty("quota").GetInt64());
+        Assert.Equal(10, resources.GetProperty("pids").GetProperty("limit").GetInt64());
+        Assert.Equal(18u, document.RootElement.GetProperty("process").GetProperty("user").GetProperty("umask").GetUInt32());
+    }
+
+    [Fact]
+    public void Exec_process_json_stands_alone()
+    {
+        var process = SpecBuilder.BuildExecProcess(new ExecProcessOptions { Args = ["ls"], ContainerCapabilities = ["CAP_KILL"] });
+        var json = JsonSerializer.Serialize(process, RuntimeSpecJsonContext.Default.OciProcess);
+        Assert.Equal(
+            "{\"terminal\":false,\"user\":{\"uid\":0,\"gid\":0},\"args\":[\"ls\"],\"env\":[],\"cwd\":\"/\",\"capabilities\":{\"bounding\":[\"CAP_KILL\"],\"effective\":[\"CAP_KILL\"],\"permitted\":[\"CAP_KILL\"],\"inheritable\":[],\"ambient\":[]},\"noNewPrivileges\":false}",
+            json);
+    }
+}
