@@ -1,0 +1,53 @@
+using Berth.Oci;
+using Berth.Runtime.Processes;
+
+namespace Berth.Runtime.Tests.Processes;
+
+public sealed class ChildReaperTests
+{
+    [Fact]
+    public async Task WaitAsync_ChildKilledBySignal_ReportsTheSignal()
+    {
+        using var reaper = ChildReaper.ForChildren();
+        var pid = ChildProcess.Spawn(new SpawnOptions { Path = SpawnRunner.Busybox, Args = ["sleep", "30"] });
+        Assert.True(Berth.Linux.ProcessControl.Signal(pid, 15));
+        var status = await reaper.WaitAsync(pid, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(ExitStatus.Killed(15), status);
+        Assert.Equal(143, status.DockerExitCode);
+        Assert.False(Berth.Linux.ProcessControl.Signal(pid, 0));
+    }
+
+    [Fact]
+    public async Task WaitAsync_PidThatIsNotAChild_IsNotFound()
+    {
+        using var reaper = ChildReaper.ForChildren();
+        var e = await Assert.ThrowsAsync<BerthException>(() => reaper.WaitAsync(1, CancellationToken.None));
+        Assert.Equal(ErrorKind.NotFound, e.Kind);
+        await Assert.ThrowsAsync<BerthException>(() => reaper.WaitAsync(-5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WaitAsync_Cancelled_KeepsTheStatusForTheNextWait()
+    {
+        using var reaper = ChildReaper.ForChildren();
+        var pid = ChildProcess.Spawn(new SpawnOptions { Path = SpawnRunner.Busybox, Args = ["sh", "-c", "sleep 0.3; exit 4"] });
+        using (var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reaper.WaitAsync(pid, cts.Token));
+        }
+
+        var status = await reaper.WaitAsync(pid, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(4, status.Code);
+    }
+
+    [Fact]
+    public async Task Dispose_FailsPendingWaits()
+    {
+        var reaper = ChildReaper.ForChildren();
+        var pid = ChildProcess.Spawn(new SpawnOptions { Path = SpawnRunner.Busybox, Args = ["sleep", "0.5"] });
+        var wait = reaper.WaitAsync(pid, CancellationToken.None);
+        reaper.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => wait);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => reaper.WaitAsync(pid, CancellationToken.None));
+    }
+}
