@@ -69,7 +69,13 @@ public sealed class AttachClient : IAsyncDisposable
         {
             // Reading stdin (a terminal, a pipe) may not observe cancellation; it is abandoned, not awaited.
             await stop.CancelAsync();
-            _stream.Socket.Shutdown(SocketShutdown.Both);
+            try
+            {
+                _stream.Socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+            }
         }
     }
 

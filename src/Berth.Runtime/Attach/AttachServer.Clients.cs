@@ -39,6 +39,7 @@ public sealed partial class AttachServer
         catch (Exception e) when (e is BerthException or JsonException)
         {
             await TryWriteErrorAsync(writer, e.Message);
+            await LingerAsync(stream);
             await stream.DisposeAsync();
             return;
         }
@@ -59,10 +60,9 @@ public sealed partial class AttachServer
         if (exited is { } code)
         {
             client.QueueExit(code);
-            var finishing = client.FinishAsync(ExitLinger);
-            await DrainAsync(reader);
+            await client.Completion;
+            await LingerAsync(stream);
             client.Abort();
-            await finishing;
             return;
         }
         _firstClient.TrySetResult();
@@ -74,7 +74,8 @@ public sealed partial class AttachServer
         {
             Remove(client);
             client.QueueError(e.Message);
-            await client.Completion.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await client.Completion.WaitAsync(ExitLinger, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await LingerAsync(stream);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or SocketException
                                       or ObjectDisposedException or ChannelClosedException)
@@ -122,17 +123,22 @@ public sealed partial class AttachServer
         }
     }
 
-    /// <summary>Reads and ignores a finished client's frames until it closes.</summary>
-    private static async Task DrainAsync(AttachFrameReader reader)
+    /// <summary>
+    /// Ends our side and reads whatever the client still sends until it closes: closing a socket with unread
+    /// input makes the kernel reset the connection, and the client would lose the last frame (exit or error).
+    /// </summary>
+    private static async Task LingerAsync(NetworkStream stream)
     {
         try
         {
+            stream.Socket.Shutdown(SocketShutdown.Send);
             using var timeout = new CancellationTokenSource(ExitLinger);
-            while (await reader.ReadAsync(timeout.Token) is not null)
+            var sink = new byte[4096];
+            while (await stream.ReadAsync(sink, timeout.Token) > 0)
             {
             }
         }
-        catch (Exception e) when (e is BerthException or IOException or OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
         {
         }
     }

@@ -44,9 +44,11 @@ public sealed partial class JsonFileLogWriter
     {
         if (_buffered == 0)
             return;
-        _file.Write(_buffer, 0, _buffered);
-        _fileSize += _buffered;
+        // A failed write drops the batch: retrying it later could duplicate the part the kernel took.
+        var count = _buffered;
         _buffered = 0;
+        _file.Write(_buffer, 0, count);
+        _fileSize += count;
     }
 
     /// <summary>
