@@ -36,4 +36,18 @@ public sealed class DirectoryArchiveTests
         Assert.Equal(new byte[] { 0xff, 0x00, 0x01 }, ExtendedAttributes.LGet(Path.Combine(target, "a.txt"), "user.note"));
         Assert.Equal(FileStatus.Lstat(Path.Combine(target, "b/file")).Inode, FileStatus.Lstat(Path.Combine(target, "b/zlink")).Inode);
     }
+
+    [Fact]
+    public async Task Export_OfAMergedOverlayView_HoldsEveryFileOfThatView()
+    {
+        using var fx = Changes.OverlayChangesTests.ChangedContainer();
+        var output = new MemoryStream();
+        await DirectoryArchive.WriteAsync(fx.Merged, output, CancellationToken.None);
+        var names = CopyFixture.ReadTar(output.ToArray()).Select(e => e.Name.TrimEnd('/')).ToList();
+
+        Assert.Equal(Changes.OverlayFixture.Describe(fx.Merged).Keys, names.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("usr/bin/tool", names);
+        Assert.DoesNotContain("var/cache/a", names);
+        Assert.Contains("usr/bin/other", names);
+    }
 }
