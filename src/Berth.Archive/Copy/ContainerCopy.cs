@@ -95,7 +95,7 @@ public static class ContainerCopy
             DeviceNodes = Environment.IsPrivilegedProcess,
             Rebase = options.RebaseFrom is { } from && options.RebaseTo is { } to ? (from, to) : null,
             RequiredTop = options.RebaseFrom is not null ? options.RebaseTo : null,
-            DisplayRoot = absolute.TrimEnd('.').TrimEnd('/'),
+            DisplayRoot = (absolute.EndsWith("/.", StringComparison.Ordinal) ? absolute[..^2] : absolute).TrimEnd('/'),
         };
         var (content, _) = await Compression.OpenDecompressedAsync(tarInput, leaveOpen: true, ct).ConfigureAwait(false);
         await using (content.ConfigureAwait(false))
