@@ -2,6 +2,7 @@ using Berth.Cli.Commands.Image;
 using Berth.Cli.Commands.Registry;
 using Berth.Cli.Commands.SystemGroup;
 using Berth.CommandLine;
+using VolumeCommands = Berth.Cli.Commands.Volume;
 
 namespace Berth.Cli;
 
@@ -40,6 +41,13 @@ internal static class BerthCommandTree
 
         var manifest = root.AddGroup("manifest", "Manage image manifests and manifest lists");
         manifest.Add(ManifestInspectCommand.Create(globals));
+
+        var volume = root.AddGroup("volume", "Manage volumes");
+        volume.Add(VolumeCommands.CreateCommand.Create(globals));
+        volume.Add(VolumeCommands.InspectCommand.Create(globals));
+        volume.Add(VolumeCommands.ListCommand.Create(globals));
+        volume.Add(VolumeCommands.PruneCommand.Create(globals));
+        volume.Add(VolumeCommands.RemoveCommand.Create(globals));
 
         var system = root.AddGroup("system", "Manage Berth");
         var info = system.Add(InfoCommand.Create(globals));

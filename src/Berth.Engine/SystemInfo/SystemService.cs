@@ -32,7 +32,7 @@ public sealed partial class SystemService
         _options = options;
     }
 
-    /// <summary><c>system df</c>: images with their shared and unique sizes, and container counts.</summary>
+    /// <summary><c>system df</c>: images with their shared and unique sizes, container counts, volume count and size.</summary>
     public Task<DiskUsage> DiskUsageAsync(CancellationToken ct)
     {
         var (images, layers, containers) = _metadata.Read(t => (_images.All(t), _images.Layers(t), _images.ContainerCount(t)));
@@ -45,7 +45,8 @@ public sealed partial class SystemService
             var used = _metadata.Read(t => _images.ContainersUsing(t, image.Id).Count);
             return ImageService.Summarize(image, null, image.Names.Select(n => n.Name), used) with { SharedSize = shared };
         }).OrderByDescending(s => s.Created).ToList();
-        return Task.FromResult(new DiskUsage(layers.Sum(l => l.Size), summaries, containers, 0, 0, 0, 0));
+        var (volumeCount, volumeSize) = new Volumes.VolumeService(_metadata, _layout, _options).DiskUsage();
+        return Task.FromResult(new DiskUsage(layers.Sum(l => l.Size), summaries, containers, 0, 0, volumeCount, volumeSize));
     }
 
     /// <summary>Runs a garbage collection now (when no other process works on the store).</summary>

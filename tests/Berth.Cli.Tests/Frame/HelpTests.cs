@@ -12,7 +12,8 @@ public sealed class HelpTests
         "", "images", "image", "image ls", "image inspect", "image prune", "image rm", "image tag", "image save",
         "image load", "image import", "image history", "system", "system df", "system check", "system gc",
         "system info", "history", "import", "inspect", "load", "rmi", "save", "tag", "version", "info",
-        "pull", "push", "image pull", "image push", "login", "logout", "manifest", "manifest inspect");
+        "pull", "push", "image pull", "image push", "login", "logout", "manifest", "manifest inspect",
+        "volume", "volume create", "volume inspect", "volume ls", "volume prune", "volume rm");
 
     [Theory]
     [MemberData(nameof(Commands))]
