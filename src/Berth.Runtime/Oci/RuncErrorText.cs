@@ -44,7 +44,7 @@ internal static class RuncErrorText
         if (text.Contains("already exists")) return ErrorKind.AlreadyExists;
         if (text.Contains("permission denied") || text.Contains("operation not permitted")) return ErrorKind.PermissionDenied;
         if (text.Contains("not running") || text.Contains("not paused") || text.Contains("not stopped")
-            || text.Contains("stopped container") || text.Contains("is paused") || text.Contains("not created"))
+            || text.Contains("stopped container") || text.Contains("is paused") || text.Contains("already running") || text.Contains("not created"))
         {
             return ErrorKind.Conflict;
         }

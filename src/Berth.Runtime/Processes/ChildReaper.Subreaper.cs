@@ -8,6 +8,15 @@ public sealed partial class ChildReaper
     private bool _looping;
     private long _registrations;
 
+    /// <summary>Whether the waitpid(-1) thread is running (it stops when no children are left).</summary>
+    internal bool IsReaping
+    {
+        get
+        {
+            lock (_gate) return _looping;
+        }
+    }
+
     // Called under _gate. Counting registrations lets the loop tell "no children and nobody new is waiting"
     // (stop, fail the waits: those pids are not ours) from "a child was spawned and awaited while waitpid was
     // returning ECHILD" (wait again).

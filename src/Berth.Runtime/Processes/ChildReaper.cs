@@ -67,17 +67,19 @@ public sealed partial class ChildReaper : IDisposable
 
         try
         {
-            return await exit.Task.WaitAsync(ct).ConfigureAwait(false);
+            var status = await exit.Task.WaitAsync(ct).ConfigureAwait(false);
+            Forget(pid, exit);
+            return status;
         }
-        finally
+        catch (OperationCanceledException)
         {
-            if (exit.Task.IsCompleted)
-            {
-                lock (_gate)
-                {
-                    if (_exits.TryGetValue(pid, out var current) && current == exit) _exits.Remove(pid);
-                }
-            }
+            // The status may have arrived together with the cancellation: keep it for the next wait.
+            throw;
+        }
+        catch
+        {
+            Forget(pid, exit);
+            throw;
         }
     }
 
@@ -102,6 +104,14 @@ public sealed partial class ChildReaper : IDisposable
             {
                 // Clearing a flag the kernel accepted setting does not fail; nothing useful to do if it did.
             }
+        }
+    }
+
+    private void Forget(int pid, TaskCompletionSource<ExitStatus> exit)
+    {
+        lock (_gate)
+        {
+            if (_exits.TryGetValue(pid, out var current) && current == exit) _exits.Remove(pid);
         }
     }
 
