@@ -3,6 +3,7 @@ using Berth.Cli.Commands.Registry;
 using Berth.Cli.Commands.SystemGroup;
 using Berth.CommandLine;
 using VolumeCommands = Berth.Cli.Commands.Volume;
+using ContainerCommands = Berth.Cli.Commands.Container;
 
 namespace Berth.Cli;
 
@@ -42,6 +43,25 @@ internal static class BerthCommandTree
         var manifest = root.AddGroup("manifest", "Manage image manifests and manifest lists");
         manifest.Add(ManifestInspectCommand.Create(globals));
 
+        var container = root.AddGroup("container", "Manage containers");
+        var run = container.Add(ContainerCommands.RunCommand.Create(globals));
+        var exec = container.Add(ContainerCommands.ExecCommand.Create(globals));
+        var ps = container.Add(ContainerCommands.PsCommand.Create(globals));
+        var create = container.Add(ContainerCommands.CreateCommand.Create(globals));
+        var start = container.Add(ContainerCommands.StartCommand.Create(globals));
+        var stop = container.Add(ContainerCommands.StopCommand.Create(globals));
+        var restart = container.Add(ContainerCommands.RestartCommand.Create(globals));
+        var kill = container.Add(ContainerCommands.KillCommand.Create(globals));
+        var rm = container.Add(ContainerCommands.RemoveCommand.Create(globals));
+        var logs = container.Add(ContainerCommands.LogsCommand.Create(globals));
+        var pause = container.Add(ContainerCommands.PauseCommand.Create(globals));
+        var unpause = container.Add(ContainerCommands.UnpauseCommand.Create(globals));
+        var rename = container.Add(ContainerCommands.RenameCommand.Create(globals));
+        var wait = container.Add(ContainerCommands.WaitCommand.Create(globals));
+        container.Add(ContainerCommands.InspectCommand.Create(globals));
+        container.Add(ContainerCommands.PruneCommand.Create(globals));
+        root.AddCommand(ContainerCommands.MonitorCommand.Create(globals), CliSection.Commands);
+
         var volume = root.AddGroup("volume", "Manage volumes");
         volume.Add(VolumeCommands.CreateCommand.Create(globals));
         volume.Add(VolumeCommands.InspectCommand.Create(globals));
@@ -56,6 +76,9 @@ internal static class BerthCommandTree
         system.Add(GcCommand.Create(globals));
 
         // Docker's "Common Commands" order.
+        root.AddAlias("run", run, CliSection.Common);
+        root.AddAlias("exec", exec, CliSection.Common);
+        root.AddAlias("ps", ps, CliSection.Common);
         root.AddAlias("pull", pull, CliSection.Common);
         root.AddAlias("push", push, CliSection.Common);
         root.AddAlias("images", list, CliSection.Common);
@@ -64,13 +87,24 @@ internal static class BerthCommandTree
         root.AddCommand(VersionCommand.Create(globals), CliSection.Common);
         root.AddAlias("info", info, CliSection.Common);
 
+        root.AddAlias("create", create);
         root.AddAlias("history", history);
         root.AddAlias("import", import);
         root.AddCommand(TopLevelInspectCommand.Create(globals), CliSection.Commands);
+        root.AddAlias("kill", kill);
         root.AddAlias("load", load);
+        root.AddAlias("logs", logs);
+        root.AddAlias("pause", pause);
+        root.AddAlias("rename", rename);
+        root.AddAlias("restart", restart);
+        root.AddAlias("rm", rm);
         root.AddAlias("rmi", remove);
         root.AddAlias("save", save);
+        root.AddAlias("start", start);
+        root.AddAlias("stop", stop);
         root.AddAlias("tag", tag);
+        root.AddAlias("unpause", unpause);
+        root.AddAlias("wait", wait);
         return root;
     }
 }

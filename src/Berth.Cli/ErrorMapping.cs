@@ -14,7 +14,7 @@ internal static class ErrorMapping
 
     public static CliFailure? Map(Exception exception, bool debug) => exception switch
     {
-        BerthException e => new CliFailure("Error: " + e.Message, ExitCodeOf(e.Kind)),
+        BerthException e => new CliFailure("Error: " + e.Message, e.ExitCode ?? ExitCodeOf(e.Kind)),
         TemplateException e => new CliFailure("template parsing error: " + e.Message, Failure),
         OperationCanceledException => new CliFailure("Error: operation canceled", 130),
         UnauthorizedAccessException e => new CliFailure($"Error: permission denied: {e.Message}", Failure),

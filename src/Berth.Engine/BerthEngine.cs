@@ -1,6 +1,7 @@
 using Berth.Content;
 using Berth.Distribution;
 using Berth.Engine.Registry;
+using Berth.Engine.Containers;
 using Berth.Engine.Images;
 using Berth.Engine.Metadata;
 using Berth.Engine.Storage;
@@ -36,6 +37,7 @@ public sealed class BerthEngine : IDisposable
         Images = new ImageService(_metadata, images, Content, unpacker, collector, Layout, options, () => _registryClient.Value);
         Registry = new RegistryService(() => _registryClient.Value, credentials);
         Volumes = new VolumeService(_metadata, Layout, options);
+        Containers = new ContainerService(_metadata, new ContainerTable(_metadata), Images, Volumes, Snapshotter, Layout, options);
         System = new SystemService(_metadata, images, Content, Snapshotter, unpacker, collector, Layout, options);
     }
 
@@ -44,6 +46,7 @@ public sealed class BerthEngine : IDisposable
     public SystemService System { get; }
     public RegistryService Registry { get; }
     public VolumeService Volumes { get; }
+    public ContainerService Containers { get; }
 
     internal StateLayout Layout { get; }
 

@@ -37,6 +37,9 @@ public sealed partial class ContainerService
     /// <summary>The berth binary the monitor is started from (the running executable by default).</summary>
     internal string MonitorExecutable => _options.MonitorExecutable ?? Environment.ProcessPath ?? "berth";
 
+    /// <summary>The full ID of the container a user means (by ID, name or unique ID prefix).</summary>
+    public string IdOf(string input) => Get(input).Id;
+
     /// <summary>Looks a container up by ID, name or unique ID prefix, with its state reconciled against reality.</summary>
     internal StoredContainer Get(string input)
     {

@@ -6,7 +6,7 @@ namespace Berth.Engine.Filters;
 /// Docker's <c>until</c> timestamps: a Go duration relative to now (<c>24h</c>, <c>10m</c>), a Unix time
 /// (<c>1700000000</c>), or an RFC 3339 date or date-time.
 /// </summary>
-internal static class UntilFilter
+public static class UntilFilter
 {
     public static bool TryParse(string value, DateTimeOffset now, out DateTimeOffset until)
     {

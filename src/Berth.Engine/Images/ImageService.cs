@@ -40,6 +40,9 @@ public sealed partial class ImageService
         _time = options.Time;
     }
 
+    /// <summary>How Docker names a missing image in messages: the reference with its default tag added.</summary>
+    public static string DisplayName(string input) => ImageResolver.NotFoundName(input);
+
     internal IReadOnlyList<ImageRecord> AllImages() => _metadata.Read(_images.All);
 
     internal async Task<ImageManifest> ReadManifestAsync(Digest digest, CancellationToken ct)

@@ -25,7 +25,7 @@ internal static class ImageFetchingCreator
         }
         catch (BerthException e) when (e.Kind == ErrorKind.NotFound && e.Message.StartsWith("No such image", StringComparison.Ordinal) && pullPolicy == "missing")
         {
-            err.WriteLine($"Unable to find image '{ImageResolver.NotFoundName(image)}' locally");
+            err.WriteLine($"Unable to find image '{ImageService.DisplayName(image)}' locally");
             await PullAsync(engine, image, request.Platform, quiet, err, ct);
             return (await engine.Containers.CreateAsync(request, ct)).Id;
         }
