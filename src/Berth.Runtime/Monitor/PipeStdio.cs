@@ -18,6 +18,7 @@ public sealed class PipeStdio(bool openStdin) : MonitorStdio
     private SafeFileHandle? _stdin;
     private FileStream? _stdoutReader;
     private FileStream? _stderrReader;
+    private readonly CancellationTokenSource _stop = new();
     private Task _stdinPump = Task.CompletedTask;
 
     public override async Task CreateAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct)
@@ -45,7 +46,7 @@ public sealed class PipeStdio(bool openStdin) : MonitorStdio
     {
         _stdoutReader = new FileStream(_stdout!, FileAccess.Read, bufferSize: 0);
         _stderrReader = new FileStream(_stderr!, FileAccess.Read, bufferSize: 0);
-        if (_stdin is not null) _stdinPump = FeedStdinAsync(attach, _stdin);
+        if (_stdin is not null) _stdinPump = FeedStdinAsync(attach, _stdin, _stop.Token);
         return Task.WhenAll(
             Task.Run(() => PumpAsync(_stdoutReader, LogStream.Stdout, log, attach)),
             Task.Run(() => PumpAsync(_stderrReader, LogStream.Stderr, log, attach)));
@@ -53,6 +54,7 @@ public sealed class PipeStdio(bool openStdin) : MonitorStdio
 
     public override void CloseOutput()
     {
+        _stop.Cancel();
         _stdoutReader?.Dispose();
         _stderrReader?.Dispose();
         _stdin?.Dispose();
@@ -62,21 +64,25 @@ public sealed class PipeStdio(bool openStdin) : MonitorStdio
     {
         CloseOutput();
         await _stdinPump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
         _stdout?.Dispose();
         _stderr?.Dispose();
     }
 
-    // Clients' stdin goes to the container until the channel completes (a client closed stdin: docker's
-    // StdinOnce), which closes the container's stdin so it sees end of file.
-    private static async Task FeedStdinAsync(AttachServer attach, SafeFileHandle stdin)
+    // Clients' stdin goes to the container until a client closes its stdin (an empty chunk): like docker's
+    // StdinOnce, that closes the container's stdin so it reads end of file.
+    private static async Task FeedStdinAsync(AttachServer attach, SafeFileHandle stdin, CancellationToken ct)
     {
         await using var writer = new FileStream(stdin, FileAccess.Write, bufferSize: 0);
         try
         {
-            await foreach (var chunk in attach.Stdin.ReadAllAsync().ConfigureAwait(false))
-                await writer.WriteAsync(chunk).ConfigureAwait(false);
+            await foreach (var chunk in attach.Stdin.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                if (chunk.Length == 0) break;
+                await writer.WriteAsync(chunk, ct).ConfigureAwait(false);
+            }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or OperationCanceledException)
         {
             // The container closed its stdin or exited.
         }

@@ -15,6 +15,7 @@ public sealed class TerminalStdio(string consoleSocketPath) : MonitorStdio
 {
     private SafeFileHandle? _master;
     private PtyStream? _stream;
+    private readonly CancellationTokenSource _stop = new();
     private Task _stdinPump = Task.CompletedTask;
     private AttachServer? _attach;
 
@@ -34,12 +35,13 @@ public sealed class TerminalStdio(string consoleSocketPath) : MonitorStdio
         _attach = attach;
         _stream = new PtyStream(_master!);
         attach.Resized += Resize;
-        _stdinPump = FeedStdinAsync(attach, _stream);
+        _stdinPump = FeedStdinAsync(attach, _stream, _stop.Token);
         return Task.Run(() => PumpAsync(_stream, LogStream.Stdout, log, attach));
     }
 
     public override void CloseOutput()
     {
+        _stop.Cancel();
         if (_attach is not null) _attach.Resized -= Resize;
         _stream?.Dispose();
     }
@@ -48,6 +50,7 @@ public sealed class TerminalStdio(string consoleSocketPath) : MonitorStdio
     {
         CloseOutput();
         await _stdinPump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
         _master?.Dispose();
     }
 
@@ -56,14 +59,17 @@ public sealed class TerminalStdio(string consoleSocketPath) : MonitorStdio
         if (_master is { IsClosed: false } master) WindowSize.Set(master, rows, columns);
     }
 
-    private static async Task FeedStdinAsync(AttachServer attach, Stream pty)
+    private static async Task FeedStdinAsync(AttachServer attach, Stream pty, CancellationToken ct)
     {
         try
         {
-            await foreach (var chunk in attach.Stdin.ReadAllAsync().ConfigureAwait(false))
-                await pty.WriteAsync(chunk).ConfigureAwait(false);
+            // A client closing its stdin is not an end of file for a terminal (the user types Ctrl-D for that).
+            await foreach (var chunk in attach.Stdin.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                if (chunk.Length > 0) await pty.WriteAsync(chunk, ct).ConfigureAwait(false);
+            }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
         {
         }
     }
