@@ -28,8 +28,8 @@ internal sealed partial class ContainerMonitor
         }
 
         if (sync is not null) MonitorSync.Write(sync, MonitorSync.Created);
-        if (waitForAttach) await _attach.WaitForFirstClientAsync(AttachPatience, ct).ConfigureAwait(false);
-        var pumps = stdio.StartPumps(_log, _attach);
+        if (waitForAttach) await _attach!.WaitForFirstClientAsync(AttachPatience, ct).ConfigureAwait(false);
+        var pumps = stdio.StartPumps(_log, _attach!);
         int pid;
         try
         {

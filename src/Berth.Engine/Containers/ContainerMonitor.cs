@@ -1,3 +1,4 @@
+using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Attach;
 using Berth.Runtime.Logs;
@@ -18,11 +19,14 @@ internal sealed partial class ContainerMonitor(
     private static readonly TimeSpan AttachPatience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan OutputDrainPatience = TimeSpan.FromSeconds(2);
     private readonly JsonFileLogWriter _log = new(paths.LogFile, time, JsonFileLogOptions.FromLogOpts(record.HostConfig.LogConfig.Config));
-    private readonly AttachServer _attach = new(paths.AttachSocket, record.Config.Tty);
+    // The bundle path can exceed a socket address's 108 bytes; the alias keeps its directory open while we listen.
+    private readonly UnixSocketPath _attachPath = UnixSocketPath.For(paths.AttachSocket);
+    private AttachServer? _attach;
     private int _lastExitCode;
 
     public async Task<int> RunAsync(bool waitForAttach, Stream sync, CancellationToken ct)
     {
+        _attach = new AttachServer(_attachPath.Path, record.Config.Tty);
         _attach.Start();
         var first = true;
         for (var restarts = 0; ; restarts++)
@@ -54,7 +58,7 @@ internal sealed partial class ContainerMonitor(
     /// <summary>Tells attached clients the final exit code and closes the attach socket.</summary>
     public async Task AnnounceExitAsync()
     {
-        await _attach.AnnounceExitAsync(_lastExitCode).ConfigureAwait(false);
+        if (_attach is not null) await _attach.AnnounceExitAsync(_lastExitCode).ConfigureAwait(false);
     }
 
     // Docker doubles the delay from 100 ms on each restart and starts over once a run lasted 10 s.
@@ -67,7 +71,8 @@ internal sealed partial class ContainerMonitor(
 
     public async ValueTask DisposeAsync()
     {
-        await _attach.DisposeAsync().ConfigureAwait(false);
+        if (_attach is not null) await _attach.DisposeAsync().ConfigureAwait(false);
+        _attachPath.Dispose();
         _log.Dispose();
     }
 

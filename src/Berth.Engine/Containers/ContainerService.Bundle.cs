@@ -81,6 +81,7 @@ public sealed partial class ContainerService
             Privileged = host.Privileged,
             CapAdd = host.CapAdd ?? [],
             CapDrop = host.CapDrop ?? [],
+            HostCapabilities = HostCapabilities.Read(),
             NoNewPrivileges = security.NoNewPrivileges,
             Seccomp = security.Seccomp,
             Network = network.Kind switch

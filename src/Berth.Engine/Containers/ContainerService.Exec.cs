@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Oci;
 using Berth.Runtime.Processes;
@@ -43,6 +44,7 @@ public sealed partial class ContainerService
             Terminal = request.Tty,
             Privileged = request.Privileged || container.Record.HostConfig.Privileged,
             ContainerCapabilities = spec.Process?.Capabilities?.Bounding ?? [],
+            HostCapabilities = HostCapabilities.Read(),
             NoNewPrivileges = spec.Process?.NoNewPrivileges ?? false,
             Rlimits = spec.Process?.Rlimits,
         });
@@ -54,7 +56,8 @@ public sealed partial class ContainerService
             var runtime = new RuncRuntime(RuntimeLookup.Resolve(container.Record.HostConfig.Runtime), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
             if (!request.Tty || request.Detach)
                 return (await runtime.ExecAsync(container.Id, processFile, request.Tty ? RuntimeIo.Null : io, null, request.Detach, null, ct).ConfigureAwait(false)).DockerExitCode;
-            using var console = ConsoleSocket.Listen(Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.sock"));
+            using var consolePath = UnixSocketPath.For(Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.sock"));
+            using var console = ConsoleSocket.Listen(consolePath.Path);
             var exited = runtime.ExecAsync(container.Id, processFile, RuntimeIo.Null, console.Path, detach: false, null, ct);
             var received = console.ReceiveMasterAsync(ct);
             if (await Task.WhenAny(exited, received).ConfigureAwait(false) == exited)

@@ -1,4 +1,5 @@
 using Berth.Linux;
+using Berth.Oci;
 using Berth.Runtime.Oci;
 using Berth.Runtime.Processes;
 
@@ -29,11 +30,18 @@ public sealed partial class ContainerService
         {
             return await monitor.RunAsync(waitForAttach, sync, ct).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is BerthException or IOException or UnauthorizedAccessException)
+        {
+            // The starter is told (if it still listens) before the cleanup below removes the monitor's log.
+            MonitorSync.Write(sync, $"{MonitorSync.Failed} 125 {e.Message}");
+            throw;
+        }
         finally
         {
             ReleaseBundle(paths);
             if (container.Record.HostConfig.AutoRemove) RemoveStopped(container.Record, removeVolumes: true);
             await monitor.AnnounceExitAsync().ConfigureAwait(false);
+            await monitor.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

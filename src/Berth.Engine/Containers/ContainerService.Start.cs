@@ -49,6 +49,7 @@ public sealed partial class ContainerService
     internal static void ReleaseBundle(ContainerPaths paths)
     {
         UnmountIfMounted(paths.Rootfs);
+        if (!Directory.Exists(paths.Bundle)) return;
         foreach (var file in new[] { paths.SpecFile, paths.PidFile, paths.AttachSocket, paths.ConsoleSocket })
             File.Delete(file);
     }

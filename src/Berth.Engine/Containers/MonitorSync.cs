@@ -25,6 +25,11 @@ internal sealed class MonitorSync(Stream pipe, string monitorLog) : IDisposable
             switch (parts[0])
             {
                 case Failed:
+                    // The monitor cleans up (and removes a --rm container) before it exits: wait for that, so
+                    // the caller returns to a consistent store. Only the monitor holds this pipe's write end.
+                    while (await _reader.ReadLineAsync(ct).ConfigureAwait(false) is not null)
+                    {
+                    }
                     return new MonitorMessage(Failed, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts.Length > 2 ? parts[2] : "");
                 case Started:
                     return new MonitorMessage(Started, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), "");
@@ -37,12 +42,18 @@ internal sealed class MonitorSync(Stream pipe, string monitorLog) : IDisposable
         throw new BerthException(ErrorKind.Internal, "container monitor exited before the container started" + (log.Length > 0 ? ": " + log.Split('\n')[^1] : ""));
     }
 
-    /// <summary>Writes one line (the monitor's side).</summary>
+    /// <summary>Writes one line (the monitor's side); a starter that stopped listening is not an error.</summary>
     public static void Write(Stream pipe, string line)
     {
         var bytes = Encoding.UTF8.GetBytes(line.ReplaceLineEndings(" ") + "\n");
-        pipe.Write(bytes);
-        pipe.Flush();
+        try
+        {
+            pipe.Write(bytes);
+            pipe.Flush();
+        }
+        catch (IOException)
+        {
+        }
     }
 
     public void Dispose() => _reader.Dispose();

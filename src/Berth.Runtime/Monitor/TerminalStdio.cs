@@ -1,3 +1,4 @@
+using Berth.Linux;
 using Berth.Runtime.Attach;
 using Berth.Runtime.Logs;
 using Berth.Runtime.Oci;
@@ -21,7 +22,9 @@ public sealed class TerminalStdio(string consoleSocketPath) : MonitorStdio
 
     public override async Task CreateAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct)
     {
-        using var console = ConsoleSocket.Listen(consoleSocketPath);
+        // runc connects from its own process: the alias names this process's pid, not "self".
+        using var path = UnixSocketPath.For(consoleSocketPath);
+        using var console = ConsoleSocket.Listen(path.Path);
         var received = console.ReceiveMasterAsync(ct);
         var created = runtime.CreateAsync(id, bundle, RuntimeIo.Null, console.Path, pidFile, ct);
         // runc connects during create; if create fails first, its error is the one to report.

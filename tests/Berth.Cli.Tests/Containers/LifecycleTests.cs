@@ -38,11 +38,11 @@ public sealed class LifecycleTests : IDisposable
     [Fact]
     public void Kill_sends_the_signal_asked_for()
     {
-        _host.Detached("--name", "k", ContainerHost.Image, "sh", "-c", "trap 'exit 42' USR1; while true; do sleep 0.1; done");
-        ContainerHost.Eventually(() => _host.Run("exec", "k", "true").ExitCode == 0, "the container to run");
-        _host.Run("kill", "-s", "USR1", "k").Ok();
-        Assert.Equal("42", _host.Run("wait", "k").Ok().Stdout.Trim());
-        _host.Run("kill", "k").FailsWith(1, "is not running");
+        _host.Detached("--name", "kk", ContainerHost.Image, "sh", "-c", "trap 'exit 42' USR1; while true; do sleep 0.1; done");
+        ContainerHost.Eventually(() => _host.Run("exec", "kk", "true").ExitCode == 0, "the container to run");
+        _host.Run("kill", "-s", "USR1", "kk").Ok();
+        Assert.Equal("42", _host.Run("wait", "kk").Ok().Stdout.Trim());
+        _host.Run("kill", "kk").FailsWith(1, "is not running");
     }
 
     [Fact]
@@ -65,13 +65,13 @@ public sealed class LifecycleTests : IDisposable
     [Fact]
     public void Pause_and_unpause_freeze_the_container()
     {
-        _host.Detached("--name", "p", ContainerHost.Image, "sleep", "100");
-        _host.Run("pause", "p").Ok();
-        Assert.Equal("paused true", _host.Inspect("p", "{{.State.Status}} {{.State.Paused}}"));
+        _host.Detached("--name", "pz", ContainerHost.Image, "sleep", "100");
+        _host.Run("pause", "pz").Ok();
+        Assert.Equal("paused true", _host.Inspect("pz", "{{.State.Status}} {{.State.Paused}}"));
         Assert.Contains("(Paused)", _host.Run("ps").Stdout);
-        _host.Run("pause", "p").FailsWith(1, "already paused");
-        _host.Run("unpause", "p").Ok();
-        Assert.Equal("running", _host.Inspect("p", "{{.State.Status}}"));
+        _host.Run("pause", "pz").FailsWith(1, "already paused");
+        _host.Run("unpause", "pz").Ok();
+        Assert.Equal("running", _host.Inspect("pz", "{{.State.Status}}"));
     }
 
     [Fact]

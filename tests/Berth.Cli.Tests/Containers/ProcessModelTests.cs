@@ -113,7 +113,7 @@ public sealed class ProcessModelTests : IDisposable
 
     private void AssertNothingLeft()
     {
-        Assert.Empty(TestRoot.MountsUnder(_host.Root.Dir).Where(m => m.Contains("/containers/")));
+        Assert.DoesNotContain(TestRoot.MountsUnder(_host.Root.Dir), m => m.Contains("/containers/"));
         var runtimeState = Path.Combine(_host.Root.RunRoot, "runtime");
         Assert.True(!Directory.Exists(runtimeState) || Directory.GetDirectories(runtimeState).Length == 0, "runtime state left behind");
         var bundles = Path.Combine(_host.Root.RunRoot, "containers");

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Berth.Engine;
+using Berth.Linux;
 using Berth.Engine.Containers;
 using Berth.Runtime.Attach;
 using Berth.Runtime.Options;
@@ -22,7 +23,8 @@ internal static class ForegroundRun
         var config = (await engine.Containers.InspectAsync(id, size: false, ct)).Config;
         var attachStdin = options.Stdin ?? config.AttachStdin;
         using var start = await engine.Containers.StartAsync(id, new StartOptions { WaitForAttach = true }, ct);
-        await using var client = await AttachClient.ConnectAsync(start.AttachSocket, new AttachRequest
+        using var socket = UnixSocketPath.For(start.AttachSocket);
+        await using var client = await AttachClient.ConnectAsync(socket.Path, new AttachRequest
         {
             Stdin = attachStdin,
             Stdout = config.AttachStdout || options.Stdin is not null,

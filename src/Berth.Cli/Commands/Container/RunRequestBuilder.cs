@@ -182,8 +182,20 @@ internal static class RunRequestBuilder
         return option;
     }
 
-    private static long Bytes(CliContext context, StringOption option) =>
-        context.Get(option) is { Length: > 0 } value ? ByteSize.Parse(value) : 0;
+    private static long Bytes(CliContext context, StringOption option)
+    {
+        if (context.Get(option) is not { Length: > 0 } value) return 0;
+        try
+        {
+            return ByteSize.Parse(value);
+        }
+        catch (BerthException e)
+        {
+            // docker names the flag: invalid argument "12q" for "-m, --memory" flag: invalid suffix: 'q'
+            var flag = option.ShortName is { } s ? $"-{s}, --{option.Name}" : $"--{option.Name}";
+            throw BerthException.Invalid($"invalid argument \"{value}\" for \"{flag}\" flag: {e.Message}");
+        }
+    }
 
     private static DeviceMapping DeviceOf(string value)
     {
