@@ -13,7 +13,12 @@ public sealed class HelpTests
         "image load", "image import", "image history", "system", "system df", "system check", "system gc",
         "system info", "history", "import", "inspect", "load", "rmi", "save", "tag", "version", "info",
         "pull", "push", "image pull", "image push", "login", "logout", "manifest", "manifest inspect",
-        "volume", "volume create", "volume inspect", "volume ls", "volume prune", "volume rm");
+        "volume", "volume create", "volume inspect", "volume ls", "volume prune", "volume rm",
+        "container", "container run", "container create", "container start", "container stop", "container restart",
+        "container kill", "container rm", "container ls", "container inspect", "container logs", "container exec",
+        "container pause", "container unpause", "container rename", "container wait", "container prune",
+        "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "exec", "pause", "unpause",
+        "rename", "wait");
 
     [Theory]
     [MemberData(nameof(Commands))]

@@ -42,7 +42,7 @@ internal sealed class RunFlags
         MemorySwap = options.AddString("memory-swap", null, "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", valueName: "bytes");
         Mount = options.AddList("mount", null, "Attach a filesystem mount to the container", valueName: "mount");
         Name = options.AddString("name", null, "Assign a name to the container", valueName: "string");
-        Network = options.AddString("network", null, "Connect a container to a network", defaultValue: "default", valueName: "network");
+        Network = options.AddString("network", null, "Connect a container to a network", valueName: "network");
         OomKillDisable = options.AddBool("oom-kill-disable", null, "Disable OOM Killer");
         OomScoreAdj = options.AddInt("oom-score-adj", null, "Tune host's OOM preferences (-1000 to 1000)", valueName: "int");
         PidsLimit = options.AddLong("pids-limit", null, "Tune container pids limit (set -1 for unlimited)", valueName: "int");
