@@ -15,7 +15,7 @@ public sealed partial class ContainerService
     /// from the image's own /etc/passwd and /etc/group, the working directory created, volumes populated, the
     /// host files bound, Docker's defaults applied by the spec builder. On failure the mount is undone.
     /// </summary>
-    private async Task PrepareBundleAsync(StoredContainer container, ContainerPaths paths, CancellationToken ct)
+    private async Task PrepareBundleAsync(StoredContainer container, ContainerPaths paths, StartOptions options, CancellationToken ct)
     {
         var record = container.Record;
         Directory.CreateDirectory(paths.Rootfs);
@@ -23,7 +23,7 @@ public sealed partial class ContainerService
         foreach (var mount in _snapshotter.Mounts(record.Id)) mount.MountTo(paths.Rootfs);
         try
         {
-            var spec = await BuildSpecAsync(record, paths, ct).ConfigureAwait(false);
+            var spec = await BuildSpecAsync(record, paths, options, ct).ConfigureAwait(false);
             var temp = paths.SpecFile + ".tmp";
             await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecJsonContext.Default.RuntimeSpec), ct).ConfigureAwait(false);
             File.Move(temp, paths.SpecFile, overwrite: true);
@@ -35,7 +35,7 @@ public sealed partial class ContainerService
         }
     }
 
-    private async Task<RuntimeSpec> BuildSpecAsync(ContainerRecord record, ContainerPaths paths, CancellationToken ct)
+    private async Task<RuntimeSpec> BuildSpecAsync(ContainerRecord record, ContainerPaths paths, StartOptions start, CancellationToken ct)
     {
         var config = record.Config;
         var host = record.HostConfig;
@@ -75,6 +75,7 @@ public sealed partial class ContainerService
             Gid = user.Gid,
             AdditionalGids = user.AdditionalGids,
             Terminal = config.Tty,
+            ConsoleSize = config.Tty && start.ConsoleSize is { Rows: > 0 } console ? new ConsoleBox { Height = console.Rows, Width = console.Columns } : null,
             Hostname = config.Hostname,
             ReadOnlyRootfs = host.ReadonlyRootfs,
             Mounts = mounts,

@@ -29,7 +29,7 @@ public sealed partial class ContainerService
                 throw BerthException.Conflict($"container {container.Id} is marked for removal and cannot be started");
         }
 
-        await PrepareBundleAsync(container, paths, ct).ConfigureAwait(false);
+        await PrepareBundleAsync(container, paths, options, ct).ConfigureAwait(false);
         MonitorLaunch launch;
         try
         {

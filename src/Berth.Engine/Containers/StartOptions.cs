@@ -8,4 +8,10 @@ public sealed record StartOptions
     /// foreground <c>run</c> sees every byte of output. The caller must attach (or the start times out).
     /// </summary>
     public bool WaitForAttach { get; init; }
+
+    /// <summary>
+    /// The terminal size (rows, columns) a <c>-t</c> container starts with, so its first program already sees the
+    /// attaching terminal's size; later changes arrive through the attach socket.
+    /// </summary>
+    public (ushort Rows, ushort Columns)? ConsoleSize { get; init; }
 }
