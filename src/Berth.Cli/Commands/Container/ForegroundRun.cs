@@ -41,7 +41,7 @@ internal static class ForegroundRun
         try
         {
             var detachKeys = options.DetachKeys.Length > 0 ? DetachKeys.Parse(options.DetachKeys) : null;
-            using var stdin = attachStdin ? Console.OpenStandardInput() : null;
+            using var stdin = attachStdin ? StandardStreams.OpenInput() : null;
             using var stdout = Console.OpenStandardOutput();
             using var stderr = Console.OpenStandardError();
             // Ctrl-C belongs to the container here (as a byte through the tty, or proxied as SIGINT), so the

@@ -25,7 +25,7 @@ internal static class TerminalProxy
         await using var stdout = Console.OpenStandardOutput();
         var input = forwardInput ? Task.Run(async () =>
         {
-            await using var stdin = Console.OpenStandardInput();
+            await using var stdin = StandardStreams.OpenInput();
             try
             {
                 await stdin.CopyToAsync(pty, ct);
