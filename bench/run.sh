@@ -330,28 +330,48 @@ EOF
 cp "$PREFIX.md" "$RESULTS/latest-run.md" 2>/dev/null || true
 
 # ---------------------------------------------------------------- trace
+# One traced 'berth run --rm': every process named by what it executed (threads and forks inherit the name),
+# with the syscalls that mark phases: spawns, mounts, fsyncs, renames, unlinks, socket connects, exits.
 if [[ $TRACE == 1 && " $ACTIVE " == *" berth "* ]] && command -v strace >/dev/null; then
-    log "tracing one 'berth run --rm' (strace -f -tt -e trace=process,execve; full trace: $PREFIX-trace.txt)"
-    strace -f -tt -s 200 -e trace=process,execve -o "$PREFIX-trace.txt" \
+    TRACE_OUT="$RESULTS/${STAMP}-run-trace.txt"
+    log "tracing one 'berth run --rm' (strace; full trace: $TRACE_OUT; ms since the CLI's execve)"
+    seccomp=()
+    strace --help 2>&1 | grep -q -- --seccomp-bpf && seccomp=(--seccomp-bpf)  # stop only on traced syscalls
+    strace -f "${seccomp[@]}" -tt -s 200 -o "$TRACE_OUT" \
+        -e trace=execve,exit_group,clone,clone3,vfork,mount,umount2,fsync,fdatasync,syncfs,rename,renameat2,connect,unlink,unlinkat,rmdir \
         "${B[@]}" run --rm --network "$NETWORK" "$IMG" true >/dev/null 2>&1 || true
-    python3 - "$PREFIX-trace.txt" <<'EOF'
+    python3 - "$TRACE_OUT" "$WORK/" <<'PY'
 import re, sys
 from datetime import datetime
-lines = open(sys.argv[1]).read().splitlines()
-def ts(line):
-    m = re.match(r"\s*(\d+)\s+(\d\d:\d\d:\d\d\.\d+)", line)
-    return (int(m.group(1)), datetime.strptime(m.group(2), "%H:%M:%S.%f")) if m else (None, None)
-t0 = ts(lines[0])[1]
-print("  ms since start  pid    event")
-for line in lines:
-    pid, t = ts(line)
-    if t is None:
+path, work = sys.argv[1:]
+owner, t0 = {}, None
+for line in open(path):
+    m = re.match(r"(\d+)\s+(\d\d:\d\d:\d\d\.\d+)\s+(.*)", line.rstrip())
+    if not m:
         continue
-    rest = line.split(None, 2)[2]
-    if rest.startswith("execve(") and "= 0" in rest or rest.startswith("+++ exited") or rest.startswith("+++ killed"):
-        if rest.startswith("execve("):
-            args = re.search(r"\[(.*?)\]", rest)
-            rest = "execve " + (args.group(1)[:150] if args else rest[:150])
-        print(f"  {(t - t0).total_seconds() * 1000:12.1f}  {pid:<6} {rest}")
-EOF
+    pid, t, rest = int(m.group(1)), datetime.strptime(m.group(2), "%H:%M:%S.%f"), m.group(3)
+    if t0 is None:
+        t0, owner[pid] = t, "berth-cli"
+    ms, who = (t - t0).total_seconds() * 1000, owner.get(pid, "?")
+    if rest.startswith(("clone", "vfork", "<... clone", "<... vfork")):
+        child = re.search(r"= (\d+)$", rest)
+        # A vfork parent's clone returns only after the child has exec'd: keep the name the child took.
+        if child and int(child.group(1)) not in owner:
+            owner[int(child.group(1))] = who
+        continue
+    if rest.startswith("execve(") and "ENOENT" not in rest:
+        args = re.findall(r'"([^"]*)"', rest)[1:]
+        verb = next((a for a in args if a in ("container-monitor", "state", "create", "start", "delete", "kill", "exec", "init")), "")
+        owner[pid] = args[0].rsplit("/", 1)[-1] + ("-" + verb if verb else "")
+        if owner[pid] == "berth-container-monitor":
+            owner[pid] = "berth-monitor"
+        print(f"{ms:8.1f}  {owner[pid]:<16} execve {' '.join(a for a in args[1:] if not a.startswith(('/', '--')))[:90]}")
+        continue
+    if rest.startswith(("+++", "---", "<...")) or "resumed>" in rest:
+        continue
+    if rest.startswith("mount(") and "/proc/self/fd/" in rest:
+        continue  # runc init's mounts inside the container: one line per mount is too much
+    rest = re.sub(r"[0-9a-f]{64}", "ID", rest.replace(work, ""))
+    print(f"{ms:8.1f}  {who:<16} {rest[:130]}")
+PY
 fi
