@@ -369,8 +369,8 @@ for line in open(path):
         continue
     if rest.startswith(("+++", "---", "<...")) or "resumed>" in rest:
         continue
-    if rest.startswith("mount(") and "/proc/self/fd/" in rest:
-        continue  # runc init's mounts inside the container: one line per mount is too much
+    if re.match(r'(mount|umount2)\("[^"]*", "(/proc/|/sys/|\.")', rest) or rest.startswith('umount2(".'):
+        continue  # runc init's mounts inside the container (proc, sys, masked paths): one line each is too much
     rest = re.sub(r"[0-9a-f]{64}", "ID", rest.replace(work, ""))
     print(f"{ms:8.1f}  {who:<16} {rest[:130]}")
 PY
