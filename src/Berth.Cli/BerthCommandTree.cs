@@ -58,6 +58,9 @@ internal static class BerthCommandTree
         var unpause = container.Add(ContainerCommands.UnpauseCommand.Create(globals));
         var rename = container.Add(ContainerCommands.RenameCommand.Create(globals));
         var wait = container.Add(ContainerCommands.WaitCommand.Create(globals));
+        var top = container.Add(ContainerCommands.TopCommand.Create(globals));
+        var stats = container.Add(ContainerCommands.StatsCommand.Create(globals));
+        var attach = container.Add(ContainerCommands.AttachCommand.Create(globals));
         container.Add(ContainerCommands.InspectCommand.Create(globals));
         container.Add(ContainerCommands.PruneCommand.Create(globals));
         root.AddCommand(ContainerCommands.MonitorCommand.Create(globals), CliSection.Commands);
@@ -87,6 +90,7 @@ internal static class BerthCommandTree
         root.AddCommand(VersionCommand.Create(globals), CliSection.Common);
         root.AddAlias("info", info, CliSection.Common);
 
+        root.AddAlias("attach", attach);
         root.AddAlias("create", create);
         root.AddAlias("history", history);
         root.AddAlias("import", import);
@@ -101,8 +105,10 @@ internal static class BerthCommandTree
         root.AddAlias("rmi", remove);
         root.AddAlias("save", save);
         root.AddAlias("start", start);
+        root.AddAlias("stats", stats);
         root.AddAlias("stop", stop);
         root.AddAlias("tag", tag);
+        root.AddAlias("top", top);
         root.AddAlias("unpause", unpause);
         root.AddAlias("wait", wait);
         return root;

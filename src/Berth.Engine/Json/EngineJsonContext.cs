@@ -13,6 +13,7 @@ namespace Berth.Engine.Json;
 [JsonSerializable(typeof(EngineInfo))]
 [JsonSerializable(typeof(ContainerInspect))]
 [JsonSerializable(typeof(ContainerSummary))]
+[JsonSerializable(typeof(ContainerTopResponse))]
 [JsonSerializable(typeof(Volume))]
 [JsonSerializable(typeof(IReadOnlyList<Volume>))]
 [JsonSerializable(typeof(VolumeListResponse))]

@@ -18,7 +18,8 @@ public sealed class HelpTests
         "container kill", "container rm", "container ls", "container inspect", "container logs", "container exec",
         "container pause", "container unpause", "container rename", "container wait", "container prune",
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "exec", "pause", "unpause",
-        "rename", "wait");
+        "rename", "wait",
+        "top", "stats", "attach", "container top", "container stats", "container attach");
 
     [Theory]
     [MemberData(nameof(Commands))]

@@ -9,10 +9,10 @@ using Berth.Runtime.Terminal;
 namespace Berth.Cli.Commands.Container;
 
 /// <summary>
-/// A container run in the foreground (<c>run</c> without <c>-d</c>, <c>start -a</c>): attaches to the monitor
-/// before the container starts, so no output is lost; puts a terminal in raw mode and forwards its size for
-/// <c>-t</c>; forwards this process's signals for <c>--sig-proxy</c>; and ends with the container's exit code, or
-/// 0 after the detach keys.
+/// A container run in the foreground (<c>run</c> without <c>-d</c>, <c>start -a</c>) or attached to later
+/// (<c>attach</c>): a run attaches to the monitor before the container starts, so no output is lost; the session
+/// puts a terminal in raw mode and forwards its size for <c>-t</c>; forwards this process's signals for
+/// <c>--sig-proxy</c>; and ends with the container's exit code, or 0 after the detach keys.
 /// </summary>
 internal static class ForegroundRun
 {
@@ -33,11 +33,22 @@ internal static class ForegroundRun
             Tty = config.Tty,
         }, ct);
         await start.WaitStartedAsync(ct);
+        return await SessionAsync(engine, id, client, context, options, ct);
+    }
 
+    /// <summary>
+    /// Runs an attached session to its end (<c>run</c>, <c>start -a</c> and <c>attach</c>): raw terminal and size
+    /// forwarding with a tty, signal proxying without one. Returns the container's exit code when it exits while
+    /// attached, 0 after the detach keys, and otherwise waits for the container to tell its exit code.
+    /// </summary>
+    public static async Task<int> SessionAsync(BerthEngine engine, string id, AttachClient client, CommandLine.CliContext context, ForegroundOptions options, CancellationToken ct)
+    {
+        var tty = client.Request.Tty;
+        var attachStdin = client.Request.Stdin;
         context.Out.Flush();
-        using var raw = config.Tty && attachStdin && TerminalMode.IsTerminal(0) ? TerminalMode.MakeRaw(0) : null;
-        using var resize = config.Tty ? WatchWindowSize(client) : null;
-        var registrations = options.ProxySignals && !config.Tty ? ProxySignals(engine, id) : [];
+        using var raw = tty && attachStdin && TerminalMode.IsTerminal(0) ? TerminalMode.MakeRaw(0) : null;
+        using var resize = tty ? WatchWindowSize(client) : null;
+        var registrations = options.ProxySignals && !tty ? ProxySignals(engine, id) : [];
         try
         {
             var detachKeys = options.DetachKeys.Length > 0 ? DetachKeys.Parse(options.DetachKeys) : null;
