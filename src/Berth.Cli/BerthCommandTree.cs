@@ -58,6 +58,10 @@ internal static class BerthCommandTree
         var unpause = container.Add(ContainerCommands.UnpauseCommand.Create(globals));
         var rename = container.Add(ContainerCommands.RenameCommand.Create(globals));
         var wait = container.Add(ContainerCommands.WaitCommand.Create(globals));
+        var cp = container.Add(ContainerCommands.CpCommand.Create(globals));
+        var diff = container.Add(ContainerCommands.DiffCommand.Create(globals));
+        var commit = container.Add(ContainerCommands.CommitCommand.Create(globals));
+        var export = container.Add(ContainerCommands.ExportCommand.Create(globals));
         container.Add(ContainerCommands.InspectCommand.Create(globals));
         container.Add(ContainerCommands.PruneCommand.Create(globals));
         root.AddCommand(ContainerCommands.MonitorCommand.Create(globals), CliSection.Commands);
@@ -87,7 +91,11 @@ internal static class BerthCommandTree
         root.AddCommand(VersionCommand.Create(globals), CliSection.Common);
         root.AddAlias("info", info, CliSection.Common);
 
+        root.AddAlias("commit", commit);
+        root.AddAlias("cp", cp);
         root.AddAlias("create", create);
+        root.AddAlias("diff", diff);
+        root.AddAlias("export", export);
         root.AddAlias("history", history);
         root.AddAlias("import", import);
         root.AddCommand(TopLevelInspectCommand.Create(globals), CliSection.Commands);

@@ -13,7 +13,8 @@ public sealed class HelpTests
         "image load", "image import", "image history", "system", "system df", "system check", "system gc",
         "system info", "history", "import", "inspect", "load", "rmi", "save", "tag", "version", "info",
         "pull", "push", "image pull", "image push", "login", "logout", "manifest", "manifest inspect",
-        "volume", "volume create", "volume inspect", "volume ls", "volume prune", "volume rm");
+        "volume", "volume create", "volume inspect", "volume ls", "volume prune", "volume rm",
+        "cp", "diff", "commit", "export", "container cp", "container diff", "container commit", "container export");
 
     [Theory]
     [MemberData(nameof(Commands))]
