@@ -61,6 +61,10 @@ internal static class BerthCommandTree
         var top = container.Add(ContainerCommands.TopCommand.Create(globals));
         var stats = container.Add(ContainerCommands.StatsCommand.Create(globals));
         var attach = container.Add(ContainerCommands.AttachCommand.Create(globals));
+        var cp = container.Add(ContainerCommands.CpCommand.Create(globals));
+        var diff = container.Add(ContainerCommands.DiffCommand.Create(globals));
+        var commit = container.Add(ContainerCommands.CommitCommand.Create(globals));
+        var export = container.Add(ContainerCommands.ExportCommand.Create(globals));
         container.Add(ContainerCommands.InspectCommand.Create(globals));
         container.Add(ContainerCommands.PruneCommand.Create(globals));
         root.AddCommand(ContainerCommands.MonitorCommand.Create(globals), CliSection.Commands);
@@ -91,7 +95,11 @@ internal static class BerthCommandTree
         root.AddAlias("info", info, CliSection.Common);
 
         root.AddAlias("attach", attach);
+        root.AddAlias("commit", commit);
+        root.AddAlias("cp", cp);
         root.AddAlias("create", create);
+        root.AddAlias("diff", diff);
+        root.AddAlias("export", export);
         root.AddAlias("history", history);
         root.AddAlias("import", import);
         root.AddCommand(TopLevelInspectCommand.Create(globals), CliSection.Commands);

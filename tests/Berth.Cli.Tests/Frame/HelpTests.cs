@@ -19,7 +19,8 @@ public sealed class HelpTests
         "container pause", "container unpause", "container rename", "container wait", "container prune",
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "exec", "pause", "unpause",
         "rename", "wait",
-        "top", "stats", "attach", "container top", "container stats", "container attach");
+        "top", "stats", "attach", "container top", "container stats", "container attach",
+        "cp", "diff", "commit", "export", "container cp", "container diff", "container commit", "container export");
 
     [Theory]
     [MemberData(nameof(Commands))]
