@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   clang lld zlib1g-dev            # NativeAOT linking
-  runc busybox-static zstd pigz   # runtime and test images
+  runc tini busybox-static zstd pigz   # runtime (tini is --init), test images
   skopeo umoci apache2-utils docker-registry  # interop checks; htpasswd and the registry for registry tests
   hyperfine sqlite3               # benchmarks, store inspection
 )
