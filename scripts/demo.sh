@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The demo: builds Berth, makes a busybox image from Debian's busybox-static, and walks it through the
-# image commands in a throwaway state root.
+# The demo: builds Berth, makes a busybox image from Debian's busybox-static, walks it through the image
+# commands, ships it through a local registry and runs containers from it, all in a throwaway state root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 berth="$(pwd)/artifacts/berth/berth"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Containers go first: their monitors and rootfs mounts live under $work.
+cleanup() { "$berth" --root "$work/root" --runroot "$work/run" rm -f $("$berth" --root "$work/root" --runroot "$work/run" ps -aq 2>/dev/null) >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
 b() { echo "+ berth $*" >&2; "$berth" --root "$work/root" --runroot "$work/run" "$@"; }
 
 mkdir -p "$work/rootfs/bin" "$work/rootfs/etc" "$work/rootfs/tmp"
@@ -36,7 +38,7 @@ http: {addr: 127.0.0.1:5099}
 YAML
   docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
   registry=$!
-  trap 'kill $registry 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill $registry 2>/dev/null; cleanup' EXIT
   for _ in $(seq 1 50); do curl -fs http://127.0.0.1:5099/v2/ >/dev/null && break; sleep 0.1; done
   b tag busybox:demo 127.0.0.1:5099/demo/busybox:1.0
   b push 127.0.0.1:5099/demo/busybox:1.0
@@ -45,5 +47,20 @@ YAML
   b pull "$digest"
 fi
 b images --digests
+
+# Run it: a one-shot container, a detached one with exec, logs, stop and the exit code, a volume that outlives
+# its container.
+b run --rm busybox:demo sh -c 'echo "hello from $(hostname), pid $$, user $(id -un)"'
+b run -d --name ticker --memory 64m busybox:demo sh -c 'i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.2; done'
+sleep 1
+b exec ticker sh -c 'echo "memory limit: $(cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max)"'
+b ps
+b logs --tail 2 ticker
+b stop -t 1 ticker
+b ps -a --format '{{.Names}}: {{.Status}}'
+b run --rm -v demo-data:/data busybox:demo sh -c 'echo kept > /data/note'
+b run --rm -v demo-data:/data busybox:demo cat /data/note
+set +e; b run --rm busybox:demo sh -c 'exit 7'; echo "exit code: $?"; set -e
+b rm ticker
 b system df
 b system check

@@ -11,7 +11,7 @@ internal sealed partial class ContainerMonitor
     private async Task<ExitStatus?> RunOnceAsync(Stream? sync, bool waitForAttach, CancellationToken ct)
     {
         // A previous run (or a crashed monitor) may have left the runtime's record behind.
-        if (await runtime.StateAsync(record.Id, ct).ConfigureAwait(false) is not null)
+        if (runtime.HasState(record.Id))
             await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
 
         await using var stdio = record.Config.Tty

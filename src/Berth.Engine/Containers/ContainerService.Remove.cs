@@ -37,7 +37,7 @@ public sealed partial class ContainerService
     {
         var anonymous = removeVolumes ? _metadata.Read(t => _volumes.AnonymousVolumesOf(t, record.Id)) : [];
         var runtime = RuntimeFor(record);
-        if (runtime?.StateAsync(record.Id, CancellationToken.None).GetAwaiter().GetResult() is not null)
+        if (runtime?.HasState(record.Id) == true)
             runtime.DeleteAsync(record.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
         ReleaseBundle(PathsOf(record.Id));
         RemoveLeftovers(record);

@@ -103,6 +103,25 @@ internal sealed class ImageTable(MetadataStore store)
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Containers by recorded state: running (restarting counts as running, as in docker), paused, other.</summary>
+    public (int Running, int Paused, int Stopped) ContainerStates(SqliteTransaction t)
+    {
+        using var command = store.Command(t, "SELECT json_extract(state, '$.Status'), count(*) FROM containers GROUP BY 1");
+        using var reader = command.ExecuteReader();
+        var (running, paused, stopped) = (0, 0, 0);
+        while (reader.Read())
+        {
+            var count = reader.GetInt32(1);
+            switch (reader.IsDBNull(0) ? "" : reader.GetString(0))
+            {
+                case "Running" or "Restarting": running += count; break;
+                case "Paused": paused += count; break;
+                default: stopped += count; break;
+            }
+        }
+        return (running, paused, stopped);
+    }
+
     public void InsertLayer(SqliteTransaction t, LayerRecord layer)
     {
         using var command = store.Command(t, """

@@ -9,7 +9,7 @@ public sealed partial class SystemService
     /// <summary><c>berth info</c>: counts, storage, runtime, cgroups and host facts.</summary>
     public Task<EngineInfo> InfoAsync(string version, CancellationToken ct)
     {
-        var (images, containers) = _metadata.Read(t => (_images.All(t).Count, _images.ContainerCount(t)));
+        var (images, containers, states) = _metadata.Read(t => (_images.All(t).Count, _images.ContainerCount(t), _images.ContainerStates(t)));
         var warnings = new List<string>();
         var runcPath = HostFacts.FindOnPath("runc");
         if (runcPath is null) warnings.Add("WARNING: runc not found on PATH: containers cannot run");
@@ -19,9 +19,9 @@ public sealed partial class SystemService
         {
             ID = HostFacts.EngineId(_layout.Root),
             Containers = containers,
-            ContainersRunning = 0,
-            ContainersPaused = 0,
-            ContainersStopped = containers,
+            ContainersRunning = states.Running,
+            ContainersPaused = states.Paused,
+            ContainersStopped = states.Stopped,
             Images = images,
             Driver = _snapshotter.Driver,
             DriverStatus = [["Backing Filesystem", HostFacts.FilesystemOf(_layout.Root)], ["Supports d_type", "true"]],

@@ -31,6 +31,13 @@ public interface IOciRuntime
     /// </summary>
     Task CreateAsync(string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct);
 
+    /// <summary>
+    /// Whether the runtime keeps a record for <paramref name="id"/>, answered from its state directory without
+    /// running it (a process start costs more than the whole check). A record may be stale; no record means
+    /// there is nothing to delete.
+    /// </summary>
+    bool HasState(string id);
+
     /// <summary>Runs the user process of a created container.</summary>
     Task StartAsync(string id, CancellationToken ct);
 

@@ -42,6 +42,9 @@ public sealed partial class RuncRuntime : IOciRuntime
         if (!result.Succeeded) throw StartFailure("create", result);
     }
 
+    // runc, crun and youki keep each container's state in a directory named by its id under --root.
+    public bool HasState(string id) => Directory.Exists(Path.Combine(_global.Root, id));
+
     public Task StartAsync(string id, CancellationToken ct) => RunCheckedAsync(["start", id], "start", ct);
 
     public Task KillAsync(string id, int signal, bool all, CancellationToken ct)
