@@ -10,7 +10,7 @@ namespace Berth.Archive.Copy;
 /// at the rootfs, '..' stops at it), and the last component is followed only when asked or when the path
 /// ends in "/" or "/.". Nothing outside the rootfs is ever looked at.
 /// </summary>
-internal static class RootfsPath
+public static class RootfsPath
 {
     private const int MaxSymlinks = 40;
 

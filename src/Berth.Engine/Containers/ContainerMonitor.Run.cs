@@ -19,7 +19,7 @@ internal sealed partial class ContainerMonitor
             : new PipeStdio(record.Config.OpenStdin);
         try
         {
-            await stdio.CreateAsync(runtime, record.Id, paths.Bundle, paths.PidFile, ct).ConfigureAwait(false);
+            await stdio.LaunchAsync(runtime, record.Id, paths.Bundle, paths.PidFile, ct).ConfigureAwait(false);
         }
         catch (BerthException e)
         {
@@ -33,13 +33,12 @@ internal sealed partial class ContainerMonitor
         int pid;
         try
         {
-            await runtime.StartAsync(record.Id, ct).ConfigureAwait(false);
             pid = int.Parse(File.ReadAllText(paths.PidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         }
-        catch (Exception e) when (e is BerthException or IOException or FormatException)
+        catch (Exception e) when (e is IOException or FormatException)
         {
             await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
-            Fail(sync, e is BerthException b ? ExitCodeOf(b) : 125, e.Message);
+            Fail(sync, 125, $"reading the container's pid: {e.Message}");
             return null;
         }
 

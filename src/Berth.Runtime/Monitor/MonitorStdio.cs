@@ -11,8 +11,11 @@ namespace Berth.Runtime.Monitor;
 /// </summary>
 public abstract class MonitorStdio : IAsyncDisposable
 {
-    /// <summary>Creates the container through <paramref name="runtime"/> with this stdio.</summary>
-    public abstract Task CreateAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct);
+    /// <summary>
+    /// Creates and starts the container through <paramref name="runtime"/> with this stdio. Its output waits in
+    /// the pipe or terminal until <see cref="StartPumps"/>, so a client attaching in between misses nothing.
+    /// </summary>
+    public abstract Task LaunchAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct);
 
     /// <summary>Starts copying; the task ends when the container's output reaches end of file.</summary>
     public abstract Task StartPumps(JsonFileLogWriter log, AttachServer attach);

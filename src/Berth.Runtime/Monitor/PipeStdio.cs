@@ -21,7 +21,7 @@ public sealed class PipeStdio(bool openStdin) : MonitorStdio
     private readonly CancellationTokenSource _stop = new();
     private Task _stdinPump = Task.CompletedTask;
 
-    public override async Task CreateAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct)
+    public override async Task LaunchAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct)
     {
         var (outRead, outWrite) = Pipe.Create();
         var (errRead, errWrite) = Pipe.Create();
@@ -31,7 +31,7 @@ public sealed class PipeStdio(bool openStdin) : MonitorStdio
         if (openStdin) (inRead, _stdin) = Pipe.Create();
         try
         {
-            await runtime.CreateAsync(id, bundle, new RuntimeIo(inRead, outWrite, errWrite), null, pidFile, ct).ConfigureAwait(false);
+            await runtime.RunDetachedAsync(id, bundle, new RuntimeIo(inRead, outWrite, errWrite), null, pidFile, ct).ConfigureAwait(false);
         }
         finally
         {

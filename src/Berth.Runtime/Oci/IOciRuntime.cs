@@ -32,6 +32,13 @@ public interface IOciRuntime
     Task CreateAsync(string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct);
 
     /// <summary>
+    /// <see cref="CreateAsync"/> and <see cref="StartAsync"/> in one runtime process: the container is running
+    /// when it returns. A caller that must not miss output simply reads the container's stdio later; it waits
+    /// in the pipe or terminal.
+    /// </summary>
+    Task RunDetachedAsync(string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct);
+
+    /// <summary>
     /// Whether the runtime keeps a record for <paramref name="id"/>, answered from its state directory without
     /// running it (a process start costs more than the whole check). A record may be stale; no record means
     /// there is nothing to delete.

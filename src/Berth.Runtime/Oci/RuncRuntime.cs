@@ -32,14 +32,20 @@ public sealed partial class RuncRuntime : IOciRuntime
         _reaper = reaper;
     }
 
-    public async Task CreateAsync(string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct)
+    public Task CreateAsync(string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct) =>
+        LaunchAsync(["create"], id, bundle, io, consoleSocketPath, pidFile, ct);
+
+    public Task RunDetachedAsync(string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct) =>
+        LaunchAsync(["run", "--detach"], id, bundle, io, consoleSocketPath, pidFile, ct);
+
+    private async Task LaunchAsync(string[] command, string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct)
     {
         Directory.CreateDirectory(_global.Root);
-        var args = new List<string> { "create", "--bundle", bundle, "--pid-file", pidFile };
+        var args = new List<string>(command) { "--bundle", bundle, "--pid-file", pidFile };
         if (consoleSocketPath is not null) args.AddRange(["--console-socket", consoleSocketPath]);
         args.Add(id);
         var result = await RunAsync(args, io, ct).ConfigureAwait(false);
-        if (!result.Succeeded) throw StartFailure("create", result);
+        if (!result.Succeeded) throw StartFailure(command[0], result);
     }
 
     // runc, crun and youki keep each container's state in a directory named by its id under --root.

@@ -1,5 +1,7 @@
 using System.Text;
+using Berth.Archive.Copy;
 using Berth.Linux;
+using Berth.Oci;
 
 namespace Berth.Runtime.Spec;
 
@@ -10,9 +12,6 @@ namespace Berth.Runtime.Spec;
 /// </summary>
 public static class RootfsFiles
 {
-    // Linux gives up after 40 links per lookup (MAXSYMLINKS).
-    private const int MaxSymlinks = 40;
-
     // Enough for any passwd or group file; a bigger one is refused rather than read into memory.
     private const long MaxBytes = 16L * 1024 * 1024;
 
@@ -34,34 +33,13 @@ public static class RootfsFiles
     /// <summary>The rootfs-relative path with every link resolved, or null when a link loop is too deep.</summary>
     internal static string? Resolve(string rootfsDir, string pathInContainer)
     {
-        var root = rootfsDir.TrimEnd('/');
-        var resolved = new List<string>();
-        var pending = new Stack<string>();
-        Push(pending, pathInContainer);
-        var hops = 0;
-        while (pending.TryPop(out var part))
+        try
         {
-            if (part.Length == 0 || part == ".") continue;
-            if (part == "..")
-            {
-                if (resolved.Count > 0) resolved.RemoveAt(resolved.Count - 1);
-                continue;
-            }
-            resolved.Add(part);
-            var host = root + "/" + string.Join('/', resolved);
-            if (!FileStatus.TryLstat(host, out var status, out _) || status.Type != UnixFileType.SymbolicLink) continue;
-            if (++hops > MaxSymlinks) return null;
-            resolved.RemoveAt(resolved.Count - 1);
-            var target = Links.ReadLink(host);
-            if (target.StartsWith('/')) resolved.Clear();
-            Push(pending, target);
+            return RootfsPath.Follow(rootfsDir.TrimEnd('/'), pathInContainer, pathInContainer);
         }
-        return string.Join('/', resolved);
-    }
-
-    private static void Push(Stack<string> pending, string path)
-    {
-        var parts = path.Split('/');
-        for (var i = parts.Length - 1; i >= 0; i--) pending.Push(parts[i]);
+        catch (BerthException)
+        {
+            return null;
+        }
     }
 }
