@@ -11,6 +11,8 @@ internal static class HostDevices
     public static ContainerDevice Resolve(DeviceMapping mapping)
     {
         // The host path may be a symlink (/dev/disk/by-id/...): the device is what it points at.
+        if (!FileStatus.TryLstat(mapping.PathOnHost, out _, out _))
+            throw BerthException.Invalid($"error gathering device information while adding custom device \"{mapping.PathOnHost}\": no such file or directory");
         var path = File.ResolveLinkTarget(mapping.PathOnHost, returnFinalTarget: true)?.FullName ?? mapping.PathOnHost;
         if (!FileStatus.TryLstat(path, out var status, out _))
             throw BerthException.Invalid($"error gathering device information while adding custom device \"{mapping.PathOnHost}\": no such file or directory");

@@ -48,6 +48,11 @@ internal static class RunCommand
             {
                 throw new BerthException(e.Kind, e.Message, e) { ExitCode = EngineFailure };
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Anything that stops Berth itself from running the container is docker's 125.
+                throw new BerthException(ErrorKind.Internal, e.Message, e) { ExitCode = EngineFailure };
+            }
         });
         return command;
     }
