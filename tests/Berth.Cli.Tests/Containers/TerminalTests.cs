@@ -30,6 +30,15 @@ public sealed class TerminalTests : IDisposable
     }
 
     [Fact]
+    public void Ctrl_c_interrupts_the_foreground_program_and_ctrl_d_ends_the_shell()
+    {
+        var (exit, output) = InTerminal("run -it --rm bb:latest sh",
+            input: [(800, "sleep 100\n"), (500, "\u0003"), (300, "echo after-$((1+1))\n"), (300, "\u0004")]);
+        Assert.Equal(0, exit);
+        Assert.Contains("after-2", output);
+    }
+
+    [Fact]
     public void Ctrl_p_ctrl_q_detaches_and_leaves_the_container_running()
     {
         var (exit, _) = InTerminal("run -it --name detachable bb:latest sh", input: [(800, "\u0010\u0011")]);
