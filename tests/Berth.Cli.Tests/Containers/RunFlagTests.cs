@@ -74,6 +74,15 @@ public sealed class RunFlagTests : IDisposable
     }
 
     [Fact]
+    public void An_oom_kill_is_recorded_in_the_state()
+    {
+        var result = _host.Run("run", "--name", "hog", "--memory", "16m", "--memory-swap", "16m", ContainerHost.Image,
+            "sh", "-c", "x=$(head -c 200000000 /dev/zero | tr '\\0' a); echo survived");
+        Assert.Equal(137, result.ExitCode);
+        Assert.Equal("true 137", _host.Inspect("hog", "{{.State.OOMKilled}} {{.State.ExitCode}}"));
+    }
+
+    [Fact]
     public void A_missing_runtime_is_a_clear_error_that_leaves_nothing()
     {
         var env = new Dictionary<string, string> { ["PATH"] = "/nonexistent" };
