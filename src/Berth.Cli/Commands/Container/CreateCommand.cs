@@ -16,7 +16,8 @@ internal static class CreateCommand
         var flags = new RunFlags(command.Options);
         command.SetHandler(async (context, ct) =>
         {
-            var id = await RunCommand.CreateContainerAsync(globals, context, flags, detach: true, ct);
+            using var engine = globals.OpenEngine(context);
+            var id = await RunCommand.CreateContainerAsync(engine, context, flags, detach: true, ct);
             context.Out.WriteLine(id);
             return 0;
         });

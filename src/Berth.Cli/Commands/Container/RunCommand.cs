@@ -30,8 +30,8 @@ internal static class RunCommand
             try
             {
                 var background = context.Get(detach);
-                var id = await CreateContainerAsync(globals, context, flags, background, ct);
                 using var engine = globals.OpenEngine(context);
+                var id = await CreateContainerAsync(engine, context, flags, background, ct);
                 if (background)
                 {
                     using var start = await engine.Containers.StartAsync(id, new StartOptions(), ct);
@@ -58,13 +58,12 @@ internal static class RunCommand
     }
 
     /// <summary>Builds the request from the flags, pulls as <c>--pull</c> says, creates, writes <c>--cidfile</c>.</summary>
-    public static async Task<string> CreateContainerAsync(GlobalOptions globals, CliContext context, RunFlags flags, bool detach, CancellationToken ct)
+    public static async Task<string> CreateContainerAsync(Engine.BerthEngine engine, CliContext context, RunFlags flags, bool detach, CancellationToken ct)
     {
         var request = RunRequestBuilder.Build(context, flags, context.Arguments[0], context.Arguments.Skip(1).ToList(), detach);
         var cidFile = request.HostConfig.ContainerIDFile;
         if (cidFile.Length > 0 && File.Exists(cidFile))
             throw BerthException.Invalid($"container ID file found, make sure the other container isn't running or delete {cidFile}");
-        using var engine = globals.OpenEngine(context);
         var id = await ImageFetchingCreator.CreateAsync(engine, request, context.Get(flags.Pull), context.Get(flags.Quiet), context.Err, ct);
         if (cidFile.Length > 0) await File.WriteAllTextAsync(cidFile, id, ct);
         return id;
