@@ -181,7 +181,8 @@ public sealed partial class AttachServer : IAsyncDisposable
         }
         await Task.WhenAll(clients.Select(c => c.Completion));
         _stdin.Writer.TryComplete();
-        if (_listener is not null)
+        // The directory may be gone already: a --rm container's files are removed before its clients are told.
+        if (_listener is not null && Directory.Exists(Path.GetDirectoryName(_socketPath)))
             File.Delete(_socketPath);
         _stopping.Dispose();
     }
