@@ -28,7 +28,8 @@ public sealed class SubreaperTests(SubreaperFixture fixture)
     [Fact]
     public async Task WaitAsync_OrphanReapedBeforeAnyoneWaited_ReturnsTheRememberedStatus()
     {
-        var orphan = await StartOrphanAsync("exit 6");
+        // It outlives its parent briefly, so it is adopted alive and reaped by the loop before anyone asks for it.
+        var orphan = await StartOrphanAsync("sleep 0.1; exit 6");
         await WaitUntilAsync(() => !_reaper.IsReaping);
 
         var clock = Stopwatch.StartNew();
