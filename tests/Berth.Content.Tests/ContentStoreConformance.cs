@@ -10,13 +10,22 @@ namespace Berth.Content.Tests;
 /// </summary>
 public abstract partial class ContentStoreConformance : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("berth-content-").FullName;
+    // The store gets a directory inside a private one, so escape checks can look at its parent without seeing
+    // what other tests do in /tmp at the same time.
+    private readonly string _parent = Directory.CreateTempSubdirectory("berth-content-").FullName;
+    private readonly string _root;
     private StoreUnderTest? _store;
 
     /// <summary>Opens the implementation under test on an empty directory of its own.</summary>
     protected abstract StoreUnderTest Open(string root);
 
     protected StoreUnderTest Store => _store ??= Open(_root);
+
+    protected ContentStoreConformance()
+    {
+        _root = Path.Combine(_parent, "store");
+        Directory.CreateDirectory(_root);
+    }
 
     protected string Root => _root;
 
@@ -153,7 +162,7 @@ public abstract partial class ContentStoreConformance : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(_root, recursive: true); }
+        try { Directory.Delete(_parent, recursive: true); }
         catch (DirectoryNotFoundException) { }
         GC.SuppressFinalize(this);
     }

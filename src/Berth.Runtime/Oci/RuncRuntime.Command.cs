@@ -23,7 +23,10 @@ public sealed partial class RuncRuntime
     /// </summary>
     private async Task<RuncResult> RunAsync(IReadOnlyList<string> args, RuntimeIo? io, CancellationToken ct)
     {
-        var log = Path.Combine(Path.GetTempPath(), $"berth-runc-{Guid.NewGuid():N}.log");
+        // Beside the runtime's own state, never in a shared /tmp: nothing of a state root is written outside it.
+        // runc lists only the directories of its root, so these files are invisible to it.
+        Directory.CreateDirectory(_global.Root);
+        var log = Path.Combine(_global.Root, $".call-{Guid.NewGuid():N}.log");
         var argv = new List<string>((_global with { Log = log, LogFormat = "json" }).ToArguments());
         argv.AddRange(args);
         SafeFileHandle? outRead = null, outWrite = null, errRead = null, errWrite = null;

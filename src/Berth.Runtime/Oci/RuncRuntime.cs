@@ -69,7 +69,8 @@ public sealed partial class RuncRuntime : IOciRuntime
 
     public async Task UpdateAsync(string id, string resourcesJson, CancellationToken ct)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"berth-resources-{Guid.NewGuid():N}.json");
+        Directory.CreateDirectory(_global.Root);
+        var file = Path.Combine(_global.Root, $".resources-{Guid.NewGuid():N}.json");
         try
         {
             await File.WriteAllTextAsync(file, resourcesJson, ct).ConfigureAwait(false);
