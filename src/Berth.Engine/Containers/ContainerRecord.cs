@@ -21,6 +21,14 @@ internal sealed record ContainerRecord
     public required HostConfig HostConfig { get; init; }
     public required IReadOnlyList<MountPoint> Mounts { get; init; }
     public required string Driver { get; init; }
+    /// <summary>
+    /// The OCI runtime binary found for HostConfig.Runtime when the container was created: later commands may
+    /// run with another PATH, and must reach the runtime that holds the container's state.
+    /// </summary>
+    public string? RuntimePath { get; init; }
+
+    /// <summary>The runtime binary to run: the one recorded at create, else the name looked up on PATH now.</summary>
+    public string ResolveRuntime() => RuntimePath is { } path && File.Exists(path) ? path : Runtime.Oci.RuntimeLookup.Resolve(HostConfig.Runtime);
 
     public string ShortId => Id[..12];
 }

@@ -22,7 +22,7 @@ public sealed partial class ContainerService
             throw BerthException.Invalid($"Invalid container name ({requested}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         var host = request.HostConfig;
         var network = NetworkModes.Parse(host.NetworkMode);
-        RuntimeLookup.Resolve(host.Runtime);
+        var runtimePath = RuntimeLookup.Resolve(host.Runtime);
         RestartPolicies.Validate(host.RestartPolicy, host.AutoRemove);
 
         using var storeLock = StoreLock.Shared(_layout.StoreLock, ct);
@@ -51,6 +51,7 @@ public sealed partial class ContainerService
             HostConfig = host with { NetworkMode = network.ToString() },
             Mounts = [],
             Driver = _snapshotter.Driver,
+            RuntimePath = runtimePath,
         };
 
         record = Insert(record, paths);

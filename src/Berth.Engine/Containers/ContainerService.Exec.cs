@@ -53,7 +53,7 @@ public sealed partial class ContainerService
         await File.WriteAllBytesAsync(processFile, JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecJsonContext.Default.OciProcess), ct).ConfigureAwait(false);
         try
         {
-            var runtime = new RuncRuntime(RuntimeLookup.Resolve(container.Record.HostConfig.Runtime), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
+            var runtime = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
             if (!request.Tty || request.Detach)
                 return (await runtime.ExecAsync(container.Id, processFile, request.Tty ? RuntimeIo.Null : io, null, request.Detach, null, ct).ConfigureAwait(false)).DockerExitCode;
             using var consolePath = UnixSocketPath.For(Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.sock"));

@@ -24,7 +24,7 @@ public sealed partial class ContainerService
             return 1;
         }
         using var reaper = ChildReaper.BecomeSubreaper();
-        var runtime = new RuncRuntime(RuntimeLookup.Resolve(container.Record.HostConfig.Runtime), _layout.RuntimeStateRoot, reaper);
+        var runtime = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
         var monitor = new ContainerMonitor(this, container.Record, paths, runtime, reaper, _time);
         try
         {

@@ -59,7 +59,7 @@ public sealed partial class ContainerService
     {
         try
         {
-            return new RuncRuntime(RuntimeLookup.Resolve(record.HostConfig.Runtime), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
+            return new RuncRuntime(record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
         }
         catch (Oci.BerthException)
         {

@@ -83,6 +83,25 @@ public sealed class RunFlagTests : IDisposable
     }
 
     [Fact]
+    public void Runtime_picks_another_oci_runtime_from_path()
+    {
+        // Any binary with runc's command line will do; a renamed runc stands in for crun or youki.
+        var bin = Path.Combine(_host.Root.Work, "bin");
+        Directory.CreateDirectory(bin);
+        File.CreateSymbolicLink(Path.Combine(bin, "other-runtime"), "/usr/sbin/runc");
+        var env = new Dictionary<string, string> { ["PATH"] = $"{bin}:/usr/sbin:/usr/bin:/sbin:/bin" };
+        var result = _host.Berth.Exec(["run", "--name", "alt", "--runtime", "other-runtime", ContainerHost.Image, "echo", "via other"], env: env).Ok();
+        Assert.Equal("via other\n", result.Stdout);
+        Assert.Equal("other-runtime", _host.Inspect("alt", "{{.HostConfig.Runtime}}"));
+
+        // Later commands find the runtime the container was created with, whatever their PATH.
+        _host.Berth.Exec(["run", "-d", "--name", "alt-bg", "--runtime", "other-runtime", ContainerHost.Image, "sleep", "100"], env: env).Ok();
+        _host.Run("exec", "alt-bg", "true").Ok();
+        _host.Run("stop", "-t", "0", "alt-bg").Ok();
+        Assert.Equal("exited", _host.Inspect("alt-bg", "{{.State.Status}}"));
+    }
+
+    [Fact]
     public void A_missing_runtime_is_a_clear_error_that_leaves_nothing()
     {
         var env = new Dictionary<string, string> { ["PATH"] = "/nonexistent" };
