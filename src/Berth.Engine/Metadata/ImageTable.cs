@@ -103,6 +103,17 @@ internal sealed class ImageTable(MetadataStore store)
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Each container's ID and whether its recorded state is running, paused or restarting.</summary>
+    public IReadOnlyList<(string Id, bool Active)> ContainerActivity(SqliteTransaction t)
+    {
+        using var command = store.Command(t, "SELECT id, json_extract(state, '$.Status') FROM containers");
+        using var reader = command.ExecuteReader();
+        var list = new List<(string, bool)>();
+        while (reader.Read())
+            list.Add((reader.GetString(0), !reader.IsDBNull(1) && reader.GetString(1) is "Running" or "Paused" or "Restarting"));
+        return list;
+    }
+
     /// <summary>Containers by recorded state: running (restarting counts as running, as in docker), paused, other.</summary>
     public (int Running, int Paused, int Stopped) ContainerStates(SqliteTransaction t)
     {

@@ -8,4 +8,8 @@ public sealed record DiskUsage(
     int RunningContainerCount,
     long ContainersSize,
     int VolumeCount,
-    long VolumesSize);
+    long VolumesSize)
+{
+    /// <summary>The writable layers of containers that are not running: what <c>container prune</c> frees.</summary>
+    public long ContainersReclaimable { get; init; }
+}

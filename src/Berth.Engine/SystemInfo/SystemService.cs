@@ -35,7 +35,9 @@ public sealed partial class SystemService
     /// <summary><c>system df</c>: images with their shared and unique sizes, container counts, volume count and size.</summary>
     public Task<DiskUsage> DiskUsageAsync(CancellationToken ct)
     {
-        var (images, layers, containers) = _metadata.Read(t => (_images.All(t), _images.Layers(t), _images.ContainerCount(t)));
+        var (images, layers, activity) = _metadata.Read(t => (_images.All(t), _images.Layers(t), _images.ContainerActivity(t)));
+        // A container's size is its writable layer (the snapshot keyed by its ID); docker reclaims stopped ones.
+        var sizes = activity.Select(c => (c.Active, Size: _snapshotter.Stat(c.Id) is null ? 0 : _snapshotter.Usage(c.Id))).ToList();
         var byChain = layers.ToDictionary(l => l.ChainId);
         var chains = images.ToDictionary(i => i.Id, i => ImageService.ChainOf(i.ChainId, byChain).ToList());
         var users = chains.Values.SelectMany(c => c).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
@@ -46,7 +48,8 @@ public sealed partial class SystemService
             return ImageService.Summarize(image, null, image.Names.Select(n => n.Name), used) with { SharedSize = shared };
         }).OrderByDescending(s => s.Created).ToList();
         var (volumeCount, volumeSize) = new Volumes.VolumeService(_metadata, _layout, _options).DiskUsage();
-        return Task.FromResult(new DiskUsage(layers.Sum(l => l.Size), summaries, containers, 0, 0, volumeCount, volumeSize));
+        return Task.FromResult(new DiskUsage(layers.Sum(l => l.Size), summaries, activity.Count, activity.Count(c => c.Active),
+            sizes.Sum(s => s.Size), volumeCount, volumeSize) { ContainersReclaimable = sizes.Where(s => !s.Active).Sum(s => s.Size) });
     }
 
     /// <summary>Runs a garbage collection now (when no other process works on the store).</summary>

@@ -112,6 +112,8 @@ public sealed class LifecycleTests : IDisposable
     {
         _host.Run("run", ContainerHost.Image, "true").Ok();
         _host.Detached("--name", "alive", ContainerHost.Image, "sleep", "100");
+        var df = _host.Run("system", "df", "--format", "{{.Type}} {{.TotalCount}} {{.Active}}").Ok().Lines;
+        Assert.Contains("Containers 2 1", df);
         var prune = _host.Run("container", "prune", "-f").Ok();
         Assert.StartsWith("Deleted Containers:\n", prune.Stdout);
         Assert.Equal("alive", _host.Run("ps", "-a", "--format", "{{.Names}}").Ok().Stdout.Trim());

@@ -39,7 +39,7 @@ internal static class DiskUsageCommand
             var rows = new List<JsonObject>
             {
                 Row("Images", usage.Images.Count, active, usage.LayersSize, reclaimable),
-                Row("Containers", usage.ContainerCount, usage.RunningContainerCount, usage.ContainersSize, usage.ContainersSize),
+                Row("Containers", usage.ContainerCount, usage.RunningContainerCount, usage.ContainersSize, usage.ContainersReclaimable),
                 Row("Local Volumes", usage.VolumeCount, 0, usage.VolumesSize, usage.VolumesSize),
                 Row("Build Cache", 0, 0, 0, 0),
             };
