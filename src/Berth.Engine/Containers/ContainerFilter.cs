@@ -47,8 +47,8 @@ internal sealed class ContainerFilter
         var state = container.State;
         if (Any("id") && !_filters["id"].Any(p => record.Id.StartsWith(p, StringComparison.Ordinal))) return false;
         if (Any("name") && !_filters["name"].Any(p => Regex.IsMatch("/" + record.Name, p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))) return false;
-        if (_filters["label"].Any(l => !HasLabel(record.Config.Labels, l))) return false;
-        if (_filters["label!"].Any(l => HasLabel(record.Config.Labels, l))) return false;
+        if (_filters["label"].Any(l => !LabelFilter.Matches(record.Config.Labels, l))) return false;
+        if (_filters["label!"].Any(l => LabelFilter.Matches(record.Config.Labels, l))) return false;
         if (Any("status") && !_filters["status"].Contains(ContainerStatusText.Name(state.Status))) return false;
         if (Any("exited") && (state.Status != ContainerStatus.Exited || !_filters["exited"].Contains(state.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)))) return false;
         if (Any("ancestor") && !_filters["ancestor"].Any(a => IsAncestor(a, record, images))) return false;
@@ -80,12 +80,5 @@ internal sealed class ContainerFilter
         var match = all.FirstOrDefault(c => c.Id == input || c.Name == name) ?? all.FirstOrDefault(c => c.Id.StartsWith(input, StringComparison.Ordinal))
             ?? throw ContainerLookup.NoSuch(input);
         return match.Record.Created;
-    }
-
-    private static bool HasLabel(IReadOnlyDictionary<string, string>? labels, string filter)
-    {
-        if (labels is null) return false;
-        var eq = filter.IndexOf('=');
-        return eq < 0 ? labels.ContainsKey(filter) : labels.TryGetValue(filter[..eq], out var v) && v == filter[(eq + 1)..];
     }
 }

@@ -1,3 +1,4 @@
+using Berth.Engine.Filters;
 using Berth.Engine.Metadata;
 using Berth.Oci;
 
@@ -34,7 +35,7 @@ internal sealed class ImageFilter
         if (_filters["dangling"].Any() && _filters["dangling"].All(v => (v is "true" or "1") != image.IsDangling)) return false;
         if (_before is { } before && !(image.Created < before)) return false;
         if (_since is { } since && !(image.Created > since)) return false;
-        if (_filters["label"].Any(l => !HasLabel(labels, l))) return false;
+        if (_filters["label"].Any(l => !LabelFilter.Matches(labels, l))) return false;
         var patterns = _filters["reference"].ToList();
         if (patterns.Count > 0)
         {
@@ -45,12 +46,6 @@ internal sealed class ImageFilter
         return true;
     }
 
-    private static bool HasLabel(IReadOnlyDictionary<string, string>? labels, string filter)
-    {
-        if (labels is null) return false;
-        var eq = filter.IndexOf('=');
-        return eq < 0 ? labels.ContainsKey(filter) : labels.TryGetValue(filter[..eq], out var v) && v == filter[(eq + 1)..];
-    }
 
     private DateTimeOffset? Boundary(string key, IReadOnlyList<ImageRecord> images)
     {

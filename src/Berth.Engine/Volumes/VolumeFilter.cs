@@ -1,3 +1,4 @@
+using Berth.Engine.Filters;
 using System.Text.RegularExpressions;
 using Berth.Oci;
 
@@ -36,8 +37,8 @@ internal sealed class VolumeFilter
         if (drivers.Count > 0 && !drivers.Contains(volume.Driver)) return false;
         var names = _filters["name"].ToList();
         if (names.Count > 0 && !names.Any(n => NameMatches(n, volume.Name))) return false;
-        if (_filters["label"].Any(l => !HasLabel(volume.Labels, l))) return false;
-        if (_filters["label!"].Any(l => HasLabel(volume.Labels, l))) return false;
+        if (_filters["label"].Any(l => !LabelFilter.Matches(volume.Labels, l))) return false;
+        if (_filters["label!"].Any(l => LabelFilter.Matches(volume.Labels, l))) return false;
         return true;
     }
 
@@ -71,11 +72,5 @@ internal sealed class VolumeFilter
         {
             return false;
         }
-    }
-
-    private static bool HasLabel(IReadOnlyDictionary<string, string> labels, string filter)
-    {
-        var eq = filter.IndexOf('=');
-        return eq < 0 ? labels.ContainsKey(filter) : labels.TryGetValue(filter[..eq], out var v) && v == filter[(eq + 1)..];
     }
 }
