@@ -3,8 +3,11 @@ using System.Text;
 
 namespace Berth.Templates;
 
-/// <summary>Go's strconv quoting rules (Quote, Unquote, %#U), used by parse errors, %q and literals.</summary>
-internal static class GoQuote
+/// <summary>
+/// Go's strconv quoting rules (Quote, Unquote, %#U), used by parse errors, %q and literals, and by output
+/// that docker prints with %q (the COMMAND column of ps).
+/// </summary>
+public static class GoQuote
 {
     public static string Quote(string s) => Quote(s, '"');
 

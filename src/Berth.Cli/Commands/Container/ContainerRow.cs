@@ -25,7 +25,8 @@ internal static class ContainerRow
         if (truncate && command.Length > 20) command = command[..19] + "…";
         return new JsonObject
         {
-            ["Command"] = GoQuote(command),
+            // Docker prints the command with Go's %q.
+            ["Command"] = Templates.GoQuote.Quote(command),
             ["CreatedAt"] = HumanTime.GoString(created),
             ["ID"] = truncate ? container.Id[..12] : container.Id,
             ["Image"] = container.Image,
@@ -43,7 +44,4 @@ internal static class ContainerRow
             ["Status"] = container.Status,
         };
     }
-
-    // Go's %q as docker's ps prints the command: quotes, with backslash and quote escaped.
-    private static string GoQuote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }
