@@ -82,9 +82,7 @@ public sealed partial class ContainerService
             {
                 return _metadata.Write(t =>
                 {
-                    if (_containers.ByName(t, candidate.Name) is { } holder)
-                        throw ContainerTable.NameInUse(candidate.Name, holder.Id);
-                    // Volume uses refer to the row, so it exists before the mounts are planned.
+                    // Insert refuses a taken name. Volume uses refer to the row, so it exists before the mounts are planned.
                     _containers.Insert(t, candidate, new ContainerState());
                     var withMounts = candidate with { Mounts = MountPlanner.Plan(candidate, _volumes, t) };
                     _containers.SetRecord(t, withMounts);

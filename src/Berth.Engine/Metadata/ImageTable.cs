@@ -97,40 +97,14 @@ internal sealed class ImageTable(MetadataStore store)
         return ids;
     }
 
-    public int ContainerCount(SqliteTransaction t)
-    {
-        using var command = store.Command(t, "SELECT count(*) FROM containers");
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Each container's ID and whether its recorded state is running, paused or restarting.</summary>
-    public IReadOnlyList<(string Id, bool Active)> ContainerActivity(SqliteTransaction t)
+    /// <summary>Each container's ID and recorded status name ("Running", "Exited"…), for counts and sizes.</summary>
+    public IReadOnlyList<(string Id, string Status)> ContainerStatuses(SqliteTransaction t)
     {
         using var command = store.Command(t, "SELECT id, json_extract(state, '$.Status') FROM containers");
         using var reader = command.ExecuteReader();
-        var list = new List<(string, bool)>();
-        while (reader.Read())
-            list.Add((reader.GetString(0), !reader.IsDBNull(1) && reader.GetString(1) is "Running" or "Paused" or "Restarting"));
+        var list = new List<(string, string)>();
+        while (reader.Read()) list.Add((reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
         return list;
-    }
-
-    /// <summary>Containers by recorded state: running (restarting counts as running, as in docker), paused, other.</summary>
-    public (int Running, int Paused, int Stopped) ContainerStates(SqliteTransaction t)
-    {
-        using var command = store.Command(t, "SELECT json_extract(state, '$.Status'), count(*) FROM containers GROUP BY 1");
-        using var reader = command.ExecuteReader();
-        var (running, paused, stopped) = (0, 0, 0);
-        while (reader.Read())
-        {
-            var count = reader.GetInt32(1);
-            switch (reader.IsDBNull(0) ? "" : reader.GetString(0))
-            {
-                case "Running" or "Restarting": running += count; break;
-                case "Paused": paused += count; break;
-                default: stopped += count; break;
-            }
-        }
-        return (running, paused, stopped);
     }
 
     public void InsertLayer(SqliteTransaction t, LayerRecord layer)

@@ -9,7 +9,10 @@ public sealed partial class SystemService
     /// <summary><c>berth info</c>: counts, storage, runtime, cgroups and host facts.</summary>
     public Task<EngineInfo> InfoAsync(string version, CancellationToken ct)
     {
-        var (images, containers, states) = _metadata.Read(t => (_images.All(t).Count, _images.ContainerCount(t), _images.ContainerStates(t)));
+        var (images, statuses) = _metadata.Read(t => (_images.All(t).Count, _images.ContainerStatuses(t)));
+        // Restarting counts as running, as in docker.
+        var running = statuses.Count(c => c.Status is "Running" or "Restarting");
+        var paused = statuses.Count(c => c.Status == "Paused");
         var warnings = new List<string>();
         var runcPath = HostFacts.FindOnPath("runc");
         if (runcPath is null) warnings.Add("WARNING: runc not found on PATH: containers cannot run");
@@ -18,10 +21,10 @@ public sealed partial class SystemService
         return Task.FromResult(new EngineInfo
         {
             ID = HostFacts.EngineId(_layout.Root),
-            Containers = containers,
-            ContainersRunning = states.Running,
-            ContainersPaused = states.Paused,
-            ContainersStopped = states.Stopped,
+            Containers = statuses.Count,
+            ContainersRunning = running,
+            ContainersPaused = paused,
+            ContainersStopped = statuses.Count - running - paused,
             Images = images,
             Driver = _snapshotter.Driver,
             DriverStatus = [["Backing Filesystem", HostFacts.FilesystemOf(_layout.Root)], ["Supports d_type", "true"]],

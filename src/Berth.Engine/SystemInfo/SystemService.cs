@@ -35,9 +35,10 @@ public sealed partial class SystemService
     /// <summary><c>system df</c>: images with their shared and unique sizes, container counts, volume count and size.</summary>
     public Task<DiskUsage> DiskUsageAsync(CancellationToken ct)
     {
-        var (images, layers, activity) = _metadata.Read(t => (_images.All(t), _images.Layers(t), _images.ContainerActivity(t)));
+        var (images, layers, statuses) = _metadata.Read(t => (_images.All(t), _images.Layers(t), _images.ContainerStatuses(t)));
         // A container's size is its writable layer (the snapshot keyed by its ID); docker reclaims stopped ones.
-        var sizes = activity.Select(c => (c.Active, Size: _snapshotter.Stat(c.Id) is null ? 0 : _snapshotter.Usage(c.Id))).ToList();
+        var sizes = statuses.Select(c => (Active: c.Status is "Running" or "Paused" or "Restarting",
+            Size: _snapshotter.Stat(c.Id) is null ? 0 : _snapshotter.Usage(c.Id))).ToList();
         var byChain = layers.ToDictionary(l => l.ChainId);
         var chains = images.ToDictionary(i => i.Id, i => ImageService.ChainOf(i.ChainId, byChain).ToList());
         var users = chains.Values.SelectMany(c => c).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
@@ -48,7 +49,7 @@ public sealed partial class SystemService
             return ImageService.Summarize(image, null, image.Names.Select(n => n.Name), used) with { SharedSize = shared };
         }).OrderByDescending(s => s.Created).ToList();
         var (volumeCount, volumeSize) = new Volumes.VolumeService(_metadata, _layout, _options).DiskUsage();
-        return Task.FromResult(new DiskUsage(layers.Sum(l => l.Size), summaries, activity.Count, activity.Count(c => c.Active),
+        return Task.FromResult(new DiskUsage(layers.Sum(l => l.Size), summaries, sizes.Count, sizes.Count(c => c.Active),
             sizes.Sum(s => s.Size), volumeCount, volumeSize) { ContainersReclaimable = sizes.Where(s => !s.Active).Sum(s => s.Size) });
     }
 
