@@ -7,7 +7,7 @@ namespace Berth.Architecture.Tests;
 internal static class Layers
 {
     private static readonly string[] Below =
-        ["Berth.Oci", "Berth.Linux", "Berth.Content", "Berth.Archive", "Berth.Snapshots", "Berth.Images", "Berth.Distribution", "Berth.Runtime"];
+        ["Berth.Oci", "Berth.Linux", "Berth.Content", "Berth.Archive", "Berth.Snapshots", "Berth.Images", "Berth.Distribution", "Berth.Runtime", "Berth.Builder"];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed = new Dictionary<string, IReadOnlySet<string>>
     {
@@ -24,6 +24,8 @@ internal static class Layers
         ["Berth.Distribution"] = Set("Berth.Oci"),
         // Runtime meets the rest at a bundle path and mounts; Archive for rooted paths inside a rootfs.
         ["Berth.Runtime"] = Set("Berth.Oci", "Berth.Linux", "Berth.Archive"),
+        // The builder plans and runs build steps through a worker the engine implements: never the store itself.
+        ["Berth.Builder"] = Set("Berth.Oci", "Berth.Linux", "Berth.Archive", "Berth.Runtime"),
         // The engine composes everything below it; CLI parsing and output templates are the front end's.
         ["Berth.Engine"] = Set(Below),
         ["Berth.CommandLine"] = Set(),
@@ -40,6 +42,7 @@ internal static class Layers
         ["Berth.Images"] = Set("Berth.Snapshots", "Berth.Engine", "Berth.Cli"),
         ["Berth.Runtime"] = Set("Berth.Images", "Berth.Content", "Berth.Snapshots", "Berth.Distribution", "Berth.Engine", "Berth.Cli"),
         ["Berth.Distribution"] = Set("Berth.Linux", "Berth.Content", "Berth.Archive", "Berth.Snapshots", "Berth.Images", "Berth.Engine", "Berth.Cli"),
+        ["Berth.Builder"] = Set("Berth.Images", "Berth.Content", "Berth.Snapshots", "Berth.Distribution", "Berth.Engine", "Berth.Cli"),
         ["Berth.Engine"] = Set("Berth.Cli", "Berth.CommandLine", "Berth.Templates"),
     };
 
