@@ -30,7 +30,7 @@ public sealed class BerthEngine : IDisposable
         Snapshotter = Snapshotters.Create(options.StorageDriver, Layout.Snapshots);
         var images = new ImageTable(_metadata);
         var unpacker = new LayerUnpacker(Snapshotter, Content, Math.Max(1, options.MaxConcurrentDownloads));
-        var collector = new GarbageCollector(_metadata, images, Content, Snapshotter, Layout);
+        var collector = new GarbageCollector(_metadata, images, new BuildCacheTable(_metadata), Content, Snapshotter, Layout);
         var credentials = new DockerConfigCredentialStore();
         // The HTTP stack is built on first use only: most commands never talk to a registry.
         _registryClient = new Lazy<RegistryClient>(() => new RegistryClient(options.Registry, credentials));

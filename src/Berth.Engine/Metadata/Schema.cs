@@ -68,4 +68,20 @@ internal static class Schema
             PRIMARY KEY (volume, container_id)
         );
         """;
+
+    /// <summary>
+    /// The build cache: what each build step produced, by the step's cache key. A step with a layer records its
+    /// blob (whose digest is the layer's diffID: build layers are stored uncompressed) and the chain it tops,
+    /// which garbage collection keeps while the entry lives; <c>created</c> is the step's history time.
+    /// </summary>
+    public const string Version3 = """
+        CREATE TABLE build_cache (
+            key        TEXT PRIMARY KEY,             -- sha256 of the parent's key and the step
+            chain_id   TEXT,                         -- null for a step without a layer
+            blob       TEXT,                         -- the layer's descriptor (JSON), null without a layer
+            created    TEXT NOT NULL,                -- ISO 8601, UTC: the step's history time
+            last_used  TEXT NOT NULL,
+            size       INTEGER NOT NULL DEFAULT 0    -- the layer blob's size
+        );
+        """;
 }

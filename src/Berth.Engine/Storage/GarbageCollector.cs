@@ -6,11 +6,12 @@ using Berth.Snapshots;
 namespace Berth.Engine.Storage;
 
 /// <summary>
-/// Mark and sweep over the store: blobs reachable from an image (manifest, config, layers) and snapshots of
-/// a recorded layer chain survive; everything else goes. It runs only while it holds the store lock
+/// Mark and sweep over the store: blobs reachable from an image (manifest, config, layers) or the build cache
+/// and snapshots of a recorded layer chain or a cached build step survive; everything else goes. It runs only while it holds the store lock
 /// exclusively, so nothing it could delete is being written (see <see cref="StoreLock"/>).
 /// </summary>
-internal sealed class GarbageCollector(MetadataStore metadata, ImageTable images, LocalContentStore content, ISnapshotter snapshotter, StateLayout layout)
+internal sealed class GarbageCollector(
+    MetadataStore metadata, ImageTable images, BuildCacheTable buildCache, LocalContentStore content, ISnapshotter snapshotter, StateLayout layout)
 {
     /// <summary>Ingests younger than this are kept so an interrupted pull can resume them.</summary>
     private static readonly TimeSpan PartialWriteRetention = TimeSpan.FromHours(24);
@@ -52,6 +53,11 @@ internal sealed class GarbageCollector(MetadataStore metadata, ImageTable images
             foreach (var layer in manifest.Layers) blobs.Add(layer.Digest);
         }
         var chains = images.Layers(t).Select(l => l.ChainId.ToString()).ToHashSet();
+        foreach (var step in buildCache.All(t))
+        {
+            if (step.Blob is { } blob) blobs.Add(blob.Digest);
+            if (step.ChainId is { } chain) chains.Add(chain.ToString());
+        }
         return (blobs, chains);
     }
 
@@ -76,13 +82,13 @@ internal sealed class GarbageCollector(MetadataStore metadata, ImageTable images
         return removed;
     }
 
-    // Committed layer snapshots live while their chain is recorded; an "extract-" snapshot is an unpack that a
-    // dead process left behind (a live one would hold the store lock). Other active snapshots belong to
-    // containers and are theirs to remove.
+    // Committed layer snapshots live while their chain is recorded; an "extract-" or "build-" snapshot is an
+    // unpack or build step that a dead process left behind (a live one would hold the store lock). Other
+    // active snapshots belong to containers and are theirs to remove.
     private static bool IsLive(SnapshotInfo snapshot, HashSet<string> liveChains) => snapshot.Kind switch
     {
         SnapshotKind.Committed => liveChains.Contains(snapshot.Key),
-        _ => !snapshot.Key.StartsWith("extract-", StringComparison.Ordinal),
+        _ => !snapshot.Key.StartsWith("extract-", StringComparison.Ordinal) && !snapshot.Key.StartsWith("build-", StringComparison.Ordinal),
     };
 
     private void CleanTemp()

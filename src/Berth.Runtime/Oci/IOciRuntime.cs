@@ -39,6 +39,13 @@ public interface IOciRuntime
     Task RunDetachedAsync(string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct);
 
     /// <summary>
+    /// <see cref="CreateAsync"/>, <see cref="StartAsync"/> and waiting in one runtime process, which returns
+    /// the container's exit status (a build step's run). The container stays until <see cref="DeleteAsync"/>;
+    /// cancelling kills the runtime process and leaves the container for a forced delete.
+    /// </summary>
+    Task<ExitStatus> RunAsync(string id, string bundle, RuntimeIo io, CancellationToken ct);
+
+    /// <summary>
     /// Whether the runtime keeps a record for <paramref name="id"/>, answered from its state directory without
     /// running it (a process start costs more than the whole check). A record may be stale; no record means
     /// there is nothing to delete.

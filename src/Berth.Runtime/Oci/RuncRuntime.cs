@@ -38,6 +38,15 @@ public sealed partial class RuncRuntime : IOciRuntime
     public Task RunDetachedAsync(string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct) =>
         LaunchAsync(["run", "--detach"], id, bundle, io, consoleSocketPath, pidFile, ct);
 
+    public async Task<ExitStatus> RunAsync(string id, string bundle, RuntimeIo io, CancellationToken ct)
+    {
+        Directory.CreateDirectory(_global.Root);
+        var result = await RunAsync(["run", "--bundle", bundle, id], io, ct).ConfigureAwait(false);
+        // In the foreground runc exits with the container's status, so only a logged error marks runc's own failure.
+        if (result.Error is not null && result.Status.Code != 0) throw StartFailure("run", result);
+        return result.Status;
+    }
+
     private async Task LaunchAsync(string[] command, string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct)
     {
         Directory.CreateDirectory(_global.Root);

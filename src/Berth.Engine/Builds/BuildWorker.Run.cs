@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Berth.Archive;
+using Berth.Builder.Execution;
+using Berth.Engine.Containers;
+using Berth.Linux;
+using Berth.Oci;
+using Berth.Runtime.Oci;
+using Berth.Runtime.Processes;
+using Berth.Runtime.Spec;
+using Microsoft.Win32.SafeHandles;
+
+namespace Berth.Engine.Builds;
+
+internal sealed partial class BuildWorker
+{
+    /// <summary>BuildKit's hostname for RUN steps; scripts that print it see what they see under docker build.</summary>
+    private const string Hostname = "buildkitsandbox";
+
+    private const string DefaultPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    public async Task<RunResult> RunAsync(IReadOnlyList<BuildLayer> chain, RunStep step, CancellationToken ct)
+    {
+        var exitCode = 0;
+        var layer = await WithWritableAsync(chain, async (rootfs, bundle) =>
+        {
+            exitCode = await RunInBundleAsync(rootfs, bundle, step, ct).ConfigureAwait(false);
+            return exitCode == 0;
+        }, step.ClampTime, ct).ConfigureAwait(false);
+        return new RunResult(exitCode, exitCode == 0 ? layer : null);
+    }
+
+    /// <summary>
+    /// Runs the step's process with runc in the foreground: the user and working directory resolved in the
+    /// step's rootfs, Docker's default spec, BuildKit's hosts file and the host's resolv.conf, the step's extra
+    /// mounts. Mount points runc had to create are removed again afterwards so they do not land in the layer.
+    /// </summary>
+    private async Task<int> RunInBundleAsync(string rootfs, string bundle, RunStep step, CancellationToken ct)
+    {
+        var user = UserResolver.Resolve(step.User, RootfsFiles.TryReadText(rootfs, "/etc/passwd"), RootfsFiles.TryReadText(rootfs, "/etc/group"), []);
+        if (step.WorkingDir != "/") RootfsDirectories.Create(rootfs, step.WorkingDir);
+        var hosts = Path.Combine(bundle, "hosts");
+        var resolvConf = Path.Combine(bundle, "resolv.conf");
+        File.WriteAllText(hosts, $"127.0.0.1\tlocalhost {Hostname}\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+        File.WriteAllText(resolvConf, HostFiles.ResolvConf(ReadOrEmpty("/etc/resolv.conf"), [], [], []));
+        await using var sandbox = new RunMounts(bundle, _layout);
+        var mounts = new List<OciMount>();
+        foreach (var mount in step.Mounts) mounts.Add(sandbox.Prepare(mount));
+
+        var id = "build-" + Path.GetFileName(bundle);
+        var env = step.Env.Any(e => e.StartsWith("PATH=", StringComparison.Ordinal)) ? step.Env : [DefaultPath, .. step.Env];
+        var spec = SpecBuilder.Build(new ContainerSpecOptions
+        {
+            Args = step.Args,
+            Env = env,
+            Cwd = step.WorkingDir,
+            Uid = user.Uid,
+            Gid = user.Gid,
+            AdditionalGids = user.AdditionalGids,
+            Hostname = Hostname,
+            Mounts = mounts,
+            HostCapabilities = HostCapabilities.Read(),
+            Network = step.Network == "none" ? NamespaceMode.Private : NamespaceMode.Host,
+            HostHardLimits = ResourceLimits.Hard(),
+            CgroupsPath = ContainerService.CgroupsPathOf(id),
+            HostsPath = hosts,
+            ResolvConfPath = resolvConf,
+        });
+        var stubs = MountStubs.Find(rootfs, spec.Mounts.Select(m => m.Destination));
+        await File.WriteAllBytesAsync(Path.Combine(bundle, "config.json"), JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecJsonContext.Default.RuntimeSpec), ct)
+            .ConfigureAwait(false);
+
+        var runtime = new RuncRuntime(RuntimeLookup.Resolve(""), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
+        var (outRead, outWrite) = Pipe.Create();
+        var (errRead, errWrite) = Pipe.Create();
+        using var devNull = File.OpenHandle("/dev/null");
+        Task readers;
+        ExitStatus status;
+        try
+        {
+            using (outWrite)
+            using (errWrite)
+            {
+                var run = runtime.RunAsync(id, bundle, new RuntimeIo(devNull, outWrite, errWrite), ct);
+                readers = Task.WhenAll(PumpAsync(outRead, false, step.Output), PumpAsync(errRead, true, step.Output));
+                try
+                {
+                    status = await run.ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (runtime.HasState(id)) await runtime.DeleteAsync(id, force: true, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            await readers.ConfigureAwait(false);
+        }
+        finally
+        {
+            outRead.Dispose();
+            errRead.Dispose();
+        }
+        stubs.Remove();
+        return status.DockerExitCode;
+    }
+
+    private static async Task PumpAsync(SafeFileHandle pipe, bool stderr, Action<ReadOnlyMemory<byte>, bool> output)
+    {
+        await using var stream = new FileStream(pipe, FileAccess.Read, bufferSize: 0);
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0) output(buffer.AsMemory(0, read), stderr);
+    }
+
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}
