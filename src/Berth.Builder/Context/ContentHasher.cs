@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using Berth.Linux;
+using Berth.Oci;
+
+namespace Berth.Builder.Context;
+
+/// <summary>
+/// The cache-key digest of what a COPY reads, in the spirit of BuildKit's content checksum: each source's
+/// name, then every visible entry's relative path, type, permission bits, link target or device numbers and
+/// file content, in byte order. Owners and times are left out, so touching a file keeps the key and editing it
+/// changes it. File digests are remembered by (path, size, mtime, inode, device) in the optional stat cache,
+/// which the caller may persist between builds so an unchanged context hashes from metadata alone.
+/// </summary>
+public sealed class ContentHasher
+{
+    private readonly IDictionary<string, string> _statCache;
+
+    public ContentHasher(IDictionary<string, string>? statCache = null)
+    {
+        _statCache = statCache ?? new Dictionary<string, string>(StringComparer.Ordinal);
+    }
+
+    public Digest Hash(IReadOnlyList<SelectedSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var source in sources)
+        {
+            Append(hash, "source", source.RelativePath, source.KeptPath);
+            foreach (var entry in SourceTree.Walk(source))
+            {
+                var status = entry.Status;
+                var mode = ((int)status.Permissions & 0xFFF).ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+                var detail = status.Type switch
+                {
+                    UnixFileType.RegularFile => FileDigest(entry.HostPath, status),
+                    UnixFileType.SymbolicLink => Links.ReadLink(entry.HostPath),
+                    UnixFileType.CharacterDevice or UnixFileType.BlockDevice => $"{status.RdevMajor}:{status.RdevMinor}",
+                    _ => "",
+                };
+                Append(hash, entry.RelativePath, ((uint)status.Type).ToString("x", System.Globalization.CultureInfo.InvariantCulture), mode, detail);
+            }
+        }
+        return Digest.FromSha256Hash(hash.GetHashAndReset());
+    }
+
+    private string FileDigest(string host, FileStatus status)
+    {
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{host}\0{status.Size}\0{status.ModificationTime}\0{status.Inode}\0{status.DeviceMajor}:{status.DeviceMinor}");
+        if (_statCache.TryGetValue(key, out var cached)) return cached;
+        using var input = new FileStream(host, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var digest = Convert.ToHexStringLower(SHA256.HashData(input));
+        _statCache[key] = digest;
+        return digest;
+    }
+
+    // Length-prefixed fields: no choice of names can make two different entries hash alike.
+    private static void Append(IncrementalHash hash, params string[] fields)
+    {
+        Span<byte> length = stackalloc byte[4];
+        foreach (var field in fields)
+        {
+            var bytes = Encoding.UTF8.GetBytes(field);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+    }
+}

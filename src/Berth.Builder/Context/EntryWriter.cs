@@ -1,0 +1,102 @@
+using Berth.Linux;
+using Microsoft.Win32.SafeHandles;
+
+namespace Berth.Builder.Context;
+
+/// <summary>
+/// Writes copied entries with the metadata BuildKit gives them: mode kept (or <c>--chmod</c>), modification
+/// time kept, owner 0:0 for context files, the source owner for other roots, or the <c>--chown</c> ids. Owners
+/// are set before modes because chown clears setuid/setgid. Files sharing an inode within one copy stay hard
+/// links; fifos and device nodes are recreated; sockets are skipped as BuildKit's copier skips them.
+/// </summary>
+internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, ChmodSpec? chmod)
+{
+    private readonly Dictionary<(uint, uint, ulong), string> _links = [];
+    private readonly List<(string Host, Timespec Time)> _directoryTimes = [];
+
+    public (uint Uid, uint Gid) Owner(FileStatus source, bool isContext)
+    {
+        if (options.Uid is { } uid) return ((uint)uid, (uint)(options.Gid ?? uid));
+        if (options.Gid is { } gid) return (isContext ? 0 : source.Uid, (uint)gid);
+        return isContext ? (0, 0) : (source.Uid, source.Gid);
+    }
+
+    public UnixFileMode Mode(FileStatus source, bool isDirectory) =>
+        chmod?.Apply(source.Permissions, isDirectory) ?? (UnixFileMode)((int)source.Permissions & 0xFFF);
+
+    /// <summary>Applies a source directory's metadata to <paramref name="resolved"/>; its time is set last.</summary>
+    public void DirectoryMetadata(string resolved, FileStatus source, bool isContext)
+    {
+        var host = tree.Host(resolved);
+        var (uid, gid) = Owner(source, isContext);
+        Ownership.Lchown(host, uid, gid);
+        Permissions.Chmod(host, Mode(source, isDirectory: true));
+        _directoryTimes.Add((host, source.ModificationTime));
+    }
+
+    /// <summary>Writes a non-directory <paramref name="source"/> at the resolved destination name.</summary>
+    public async Task WriteAsync(string sourceHost, FileStatus source, string resolved, bool isContext, CancellationToken ct)
+    {
+        tree.Clear(resolved);
+        var host = tree.Host(resolved);
+        var (uid, gid) = Owner(source, isContext);
+        var key = (source.DeviceMajor, source.DeviceMinor, source.Inode);
+        if (source.Type != UnixFileType.Directory && source.LinkCount > 1 && _links.TryGetValue(key, out var first))
+        {
+            Links.HardLink(first, host);
+            return;
+        }
+        switch (source.Type)
+        {
+            case UnixFileType.RegularFile:
+                await CopyFileAsync(sourceHost, host, source, uid, gid, ct).ConfigureAwait(false);
+                break;
+            case UnixFileType.SymbolicLink:
+                Links.Symlink(Links.ReadLink(sourceHost), host);
+                Ownership.Lchown(host, uid, gid);
+                FileTimes.LSet(host, source.ModificationTime, source.ModificationTime);
+                break;
+            case UnixFileType.Fifo:
+            case UnixFileType.CharacterDevice:
+            case UnixFileType.BlockDevice:
+                DeviceNodes.MakeNode(host, source.Type, Mode(source, false), source.RdevMajor, source.RdevMinor);
+                Ownership.Lchown(host, uid, gid);
+                Permissions.Chmod(host, Mode(source, false));
+                FileTimes.LSet(host, source.ModificationTime, source.ModificationTime);
+                break;
+            default:
+                return;
+        }
+        if (source.LinkCount > 1) _links[key] = host;
+    }
+
+    /// <summary>Sets directory times deepest first, after their content stopped changing them.</summary>
+    public void Finish()
+    {
+        for (var i = _directoryTimes.Count - 1; i >= 0; i--)
+            FileTimes.LSet(_directoryTimes[i].Host, _directoryTimes[i].Time, _directoryTimes[i].Time);
+        _directoryTimes.Clear();
+    }
+
+    private async Task CopyFileAsync(string sourceHost, string host, FileStatus source, uint uid, uint gid, CancellationToken ct)
+    {
+        // CreateNew is O_EXCL: a symlink planted at the name between Clear and here fails instead of being followed.
+        using SafeFileHandle output = File.OpenHandle(host, FileMode.CreateNew, FileAccess.Write, FileShare.None,
+            FileOptions.None, source.Size);
+        var input = new FileStream(sourceHost, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        await using (input.ConfigureAwait(false))
+        {
+            var buffer = new byte[Math.Clamp(source.Size, 1, 1 << 20)];
+            long offset = 0;
+            int read;
+            while ((read = await input.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+            {
+                await RandomAccess.WriteAsync(output, buffer.AsMemory(0, read), offset, ct).ConfigureAwait(false);
+                offset += read;
+            }
+        }
+        Ownership.Fchown(output, uid, gid, host);
+        Permissions.Fchmod(output, Mode(source, false), host);
+        FileTimes.FSet(output, source.ModificationTime, source.ModificationTime, host);
+    }
+}

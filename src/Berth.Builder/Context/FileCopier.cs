@@ -1,0 +1,106 @@
+using Berth.Archive.Copy;
+using Berth.Linux;
+using Berth.Oci;
+
+namespace Berth.Builder.Context;
+
+/// <summary>
+/// Copies selected sources into a mounted root filesystem with Docker's COPY/ADD rules: a directory source
+/// contributes its content (not itself); a destination ending in '/', or several sources, is a directory; an
+/// existing directory at the destination receives the source inside it; <c>--parents</c> keeps each source's
+/// path; ADD unpacks local tar archives (detected by content, never by name) and downloads URLs.
+/// </summary>
+public static partial class FileCopier
+{
+    private const string ManySourcesMessage =
+        "When using COPY with more than one source file, the destination must be a directory and end with a /";
+
+    /// <summary>
+    /// <paramref name="destination"/> is absolute in the container (the caller joins it with the working
+    /// directory). Several sources all produced by one wildcard may target a directory without the trailing
+    /// '/'; several named sources may not.
+    /// </summary>
+    public static async Task CopyAsync(string rootfs, IReadOnlyList<SelectedSource> sources, string destination,
+        CopyOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
+        var root = RootfsPath.Root(rootfs);
+        var chmod = ChmodSpec.Parse(options.Chmod);
+        var slash = destination.EndsWith('/') || destination.EndsWith("/.", StringComparison.Ordinal) || destination == ".";
+        if (sources.Count > 1 && !slash && sources.Any(s => !s.MatchedByWildcard))
+            throw BerthException.Invalid(ManySourcesMessage);
+        var (uid, gid) = ParentOwner(options);
+        var tree = new DestinationTree(root, uid, gid);
+        var writer = new EntryWriter(tree, options, chmod);
+        var target = GoPath.InsideRoot(destination);
+        var intoDirectory = slash || sources.Count > 1 || sources.Any(s => s.MatchedByWildcard && sources.Count > 1);
+
+        foreach (var source in sources)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (options.IsAdd && options.Unpack != false && !source.IsDirectory &&
+                await IsArchiveAsync(source.HostPath, ct).ConfigureAwait(false))
+            {
+                var (extractTo, _) = tree.EnsureDirectory(target);
+                await ExtractAsync(source.HostPath, tree.Host(extractTo), ct).ConfigureAwait(false);
+                continue;
+            }
+            if (source.IsDirectory)
+            {
+                var directory = options.Parents ? GoPath.Join(target, source.KeptPath) : target;
+                await CopyDirectoryAsync(tree, writer, source, directory, ct).ConfigureAwait(false);
+                continue;
+            }
+            var resolved = tree.Resolve(target);
+            string fileTarget;
+            if (options.Parents) fileTarget = GoPath.Join(target, source.KeptPath);
+            else if (intoDirectory || tree.IsDirectory(resolved) || target.Length == 0)
+                fileTarget = GoPath.Join(target, GoPath.Base(source.RelativePath));
+            else fileTarget = target;
+            var (parent, name) = Split(fileTarget);
+            var (parentResolved, _) = tree.EnsureDirectory(parent);
+            var status = FileStatus.Lstat(source.HostPath);
+            await writer.WriteAsync(source.HostPath, status, GoPath.Join(parentResolved, name), source.IsContext, ct).ConfigureAwait(false);
+        }
+        writer.Finish();
+    }
+
+    private static async Task CopyDirectoryAsync(DestinationTree tree, EntryWriter writer, SelectedSource source,
+        string target, CancellationToken ct)
+    {
+        var (top, created) = tree.EnsureDirectory(target);
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal) { [""] = top };
+        foreach (var entry in SourceTree.Walk(source))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (entry.RelativePath.Length == 0)
+            {
+                // A directory that already existed keeps its own metadata ("COPY . /" must not chmod '/').
+                if (created) writer.DirectoryMetadata(top, entry.Status, source.IsContext);
+                continue;
+            }
+            var (parent, name) = Split(entry.RelativePath);
+            var parentResolved = resolved[parent];
+            var destination = GoPath.Join(parentResolved, name);
+            if (entry.Status.Type == UnixFileType.Directory)
+            {
+                var (dir, _) = tree.EnsureDirectory(destination);
+                resolved[entry.RelativePath] = dir;
+                writer.DirectoryMetadata(dir, entry.Status, source.IsContext);
+                continue;
+            }
+            await writer.WriteAsync(entry.HostPath, entry.Status, destination, source.IsContext, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static (uint Uid, uint Gid) ParentOwner(CopyOptions options) =>
+        options.Uid is { } uid ? ((uint)uid, (uint)(options.Gid ?? uid)) : (0u, (uint)(options.Gid ?? 0));
+
+    private static (string Parent, string Name) Split(string relative)
+    {
+        var slash = relative.LastIndexOf('/');
+        return slash < 0 ? ("", relative) : (relative[..slash], relative[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Berth.Builder.Dockerfile;
+
+/// <summary>
+/// A parsed Dockerfile: its parser directives, the ARGs before the first FROM (BuildKit's meta args, visible only
+/// to FROM lines unless a stage re-declares them) and its stages in file order.
+/// </summary>
+public sealed record DockerfileDocument
+{
+    public required ParserDirectives Directives { get; init; }
+
+    /// <summary>ARG instructions before the first FROM, in order.</summary>
+    public required IReadOnlyList<ArgInstruction> MetaArgs { get; init; }
+
+    public required IReadOnlyList<BuildStage> Stages { get; init; }
+
+    /// <summary>
+    /// Non-fatal findings BuildKit reports as warnings: empty continuation lines, duplicate stage names.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -1,0 +1,7 @@
+namespace Berth.Builder.Dockerfile;
+
+/// <summary>LABEL in the <c>k=v ...</c> or legacy <c>k v</c> form; keys and values raw.</summary>
+public sealed record LabelInstruction : Instruction
+{
+    public required IReadOnlyList<KeyValuePair<string, string>> Pairs { get; init; }
+}
