@@ -86,6 +86,7 @@ internal static class BerthCommandTree
         root.AddAlias("run", run, CliSection.Common);
         root.AddAlias("exec", exec, CliSection.Common);
         root.AddAlias("ps", ps, CliSection.Common);
+        root.AddCommand(Commands.Build.BuildCommand.Create(globals), CliSection.Common);
         root.AddAlias("pull", pull, CliSection.Common);
         root.AddAlias("push", push, CliSection.Common);
         root.AddAlias("images", list, CliSection.Common);

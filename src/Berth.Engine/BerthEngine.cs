@@ -1,5 +1,6 @@
 using Berth.Content;
 using Berth.Distribution;
+using Berth.Engine.Builds;
 using Berth.Engine.Registry;
 using Berth.Engine.Containers;
 using Berth.Engine.Images;
@@ -38,6 +39,7 @@ public sealed class BerthEngine : IDisposable
         Registry = new RegistryService(() => _registryClient.Value, credentials);
         Volumes = new VolumeService(_metadata, Layout, options);
         Containers = new ContainerService(_metadata, new ContainerTable(_metadata), Images, Volumes, Snapshotter, Layout, options);
+        Builds = new BuildService(Images, Snapshotter, Content, _metadata, Layout, options);
         System = new SystemService(_metadata, images, Content, Snapshotter, unpacker, collector, Layout, options);
     }
 
@@ -47,6 +49,7 @@ public sealed class BerthEngine : IDisposable
     public RegistryService Registry { get; }
     public VolumeService Volumes { get; }
     public ContainerService Containers { get; }
+    public BuildService Builds { get; }
 
     internal StateLayout Layout { get; }
 

@@ -9,4 +9,9 @@ public sealed record BuildEvent(int Vertex, string Name, BuildEventKind Kind, st
 {
     /// <summary>For <see cref="BuildEventKind.Log"/>: the line came from stderr.</summary>
     public bool Stderr { get; init; }
+
+    /// <summary>For a step's <see cref="BuildEventKind.Failed"/>: the Dockerfile lines of its instruction, from 1.</summary>
+    public int? Line { get; init; }
+
+    public int? EndLine { get; init; }
 }

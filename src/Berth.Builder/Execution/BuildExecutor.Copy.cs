@@ -20,7 +20,7 @@ public sealed partial class BuildExecutor
         if (copy.Sources.Count + copy.SourceContents.Count > 1 && !destination.EndsWith('/'))
             throw BerthException.Invalid($"When using {verb} with more than one source file, the destination must be a directory and end with a /");
 
-        var vertex = StartVertex(run.NextStepName(instruction.Original));
+        var vertex = StartVertex(run.NextStepName(instruction.Original), instruction);
         await using var resources = new MountResources();
         var (root, rootIdentity) = await SourceRootAsync(run, copy.From, resources, ct).ConfigureAwait(false);
         var urls = new List<Uri>();
@@ -87,7 +87,7 @@ public sealed partial class BuildExecutor
         var state = run.State;
         var path = InstructionExpander.Expand(instruction, state.ExpansionEnv(), _document.Directives.Escape, _usedArgs).Path;
         state.WorkingDir = RootfsPath.Absolute(path.StartsWith('/') ? path : CombineWorkdir(state.WorkingDir, path));
-        var vertex = StartVertex(run.NextStepName(instruction.Original));
+        var vertex = StartVertex(run.NextStepName(instruction.Original), instruction);
         var key = CacheKey.Next(state.Key, "WORKDIR", state.WorkingDir, state.User, _options.SourceDateEpoch?.ToUnixTimeSeconds().ToString() ?? "");
         var history = "WORKDIR " + state.WorkingDir;
         if (!_options.NoCache && _worker.LookupCache(key, state.Layers) is { } cached)

@@ -19,7 +19,7 @@ public sealed partial class BuildExecutor
         if (network is not ("default" or "host" or "none")) throw BerthException.Invalid($"unsupported network mode \"{network}\"");
         var mounts = expanded.Mounts.Select(RunMountFlag.Parse).ToList();
 
-        var vertex = StartVertex(run.NextStepName(instruction.Original));
+        var vertex = StartVertex(run.NextStepName(instruction.Original), instruction);
         await using var resources = new MountResources();
         var resolved = new List<RunMount>();
         var keyParts = new List<string> { "RUN", string.Join('\0', args), string.Join('\0', env), state.User, state.WorkingDir, network };

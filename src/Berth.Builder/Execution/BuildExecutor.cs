@@ -43,6 +43,15 @@ public sealed partial class BuildExecutor : IDisposable
     /// </summary>
     public IDictionary<string, string> StatCache { get; init; } = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The number the first vertex gets, after those the caller reported itself (loading the context).</summary>
+    public int FirstVertex
+    {
+        init => _vertices = value - 1;
+    }
+
+    /// <summary>The number a vertex reported after the build (the export) takes.</summary>
+    public int NextVertex => Volatile.Read(ref _vertices) + 1;
+
     private HttpClient Http => _http.Value;
 
     public void Dispose()
@@ -114,10 +123,13 @@ public sealed partial class BuildExecutor : IDisposable
     /// <summary>The time a step records: SOURCE_DATE_EPOCH when given, else now.</summary>
     private DateTimeOffset Now() => _options.SourceDateEpoch ?? DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
 
-    private VertexScope StartVertex(string name)
+    private VertexScope StartVertex(string name, Instruction? instruction = null)
     {
         var id = Interlocked.Increment(ref _vertices);
         _progress.Report(new BuildEvent(id, name, BuildEventKind.Started));
-        return new VertexScope(id, name, _progress, Stopwatch.StartNew());
+        return new VertexScope(id, name, _progress, Stopwatch.StartNew())
+        {
+            Lines = instruction is null ? null : (instruction.Line, Math.Max(instruction.Line, instruction.EndLine)),
+        };
     }
 }

@@ -5,6 +5,9 @@ namespace Berth.Builder.Execution;
 /// <summary>One vertex in progress: reports its log lines and how it ended.</summary>
 internal sealed class VertexScope(int id, string name, IProgress<BuildEvent> progress, Stopwatch watch)
 {
+    /// <summary>The instruction's lines, which a failure report quotes from the Dockerfile.</summary>
+    public (int Line, int EndLine)? Lines { get; init; }
+
     public int Id => id;
     public string Name => name;
 
@@ -16,5 +19,6 @@ internal sealed class VertexScope(int id, string name, IProgress<BuildEvent> pro
 
     public void Done() => progress.Report(new BuildEvent(id, name, BuildEventKind.Done, null, watch.Elapsed));
 
-    public void Failed(string message) => progress.Report(new BuildEvent(id, name, BuildEventKind.Failed, message, watch.Elapsed));
+    public void Failed(string message) =>
+        progress.Report(new BuildEvent(id, name, BuildEventKind.Failed, message, watch.Elapsed) { Line = Lines?.Line, EndLine = Lines?.EndLine });
 }

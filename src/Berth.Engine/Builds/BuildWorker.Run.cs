@@ -69,7 +69,7 @@ internal sealed partial class BuildWorker
         await File.WriteAllBytesAsync(Path.Combine(bundle, "config.json"), JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecJsonContext.Default.RuntimeSpec), ct)
             .ConfigureAwait(false);
 
-        var runtime = new RuncRuntime(RuntimeLookup.Resolve(""), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
+        var runtime = new RuncRuntime(RuntimeLookup.Resolve("runc"), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
         var (outRead, outWrite) = Pipe.Create();
         var (errRead, errWrite) = Pipe.Create();
         using var devNull = File.OpenHandle("/dev/null");

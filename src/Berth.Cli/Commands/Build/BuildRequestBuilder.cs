@@ -1,0 +1,131 @@
+using System.Globalization;
+using Berth.Builder.Execution;
+using Berth.CommandLine;
+using Berth.Engine.Models;
+using Berth.Oci;
+
+namespace Berth.Cli.Commands.Build;
+
+/// <summary>Turns <c>berth build</c>'s flags into a <see cref="BuildRequest"/>, checking each as docker does.</summary>
+internal static class BuildRequestBuilder
+{
+    public static BuildRequest Create(CliContext context, BuildFlags flags, string? dockerfileText)
+    {
+        var path = context.Arguments[0];
+        if (path.Contains("://", StringComparison.Ordinal) || path.StartsWith("git@", StringComparison.Ordinal))
+            throw BerthException.Invalid($"unable to prepare context: remote contexts are not supported: {path}: pass a directory, or - for a tar on stdin");
+        var buildArgs = BuildArgs(context.Get(flags.BuildArgs));
+        var platforms = context.Get(flags.Platform).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (platforms.Count > 1) throw BerthException.Invalid("multiple platforms are not supported: berth builds for the host platform only");
+        if (context.Get(flags.CacheFrom).Count > 0 || context.Get(flags.CacheTo).Count > 0)
+            throw BerthException.Invalid("--cache-from and --cache-to are not supported: the build cache lives in the state root");
+        var network = context.Get(flags.Network);
+        if (network is not ("default" or "host" or "none"))
+            throw BerthException.Invalid($"network mode \"{network}\" not supported by buildkit: use default, host or none");
+        var outputs = context.Get(flags.Output).Select(BuildOutput.Parse).ToList();
+        return new BuildRequest
+        {
+            ContextDirectory = path == "-" ? null : path,
+            DockerfilePath = context.Get(flags.File) is { Length: > 0 } file && file != "-" ? file : null,
+            DockerfileText = dockerfileText,
+            Tags = context.Get(flags.Tags),
+            Outputs = outputs,
+            Options = new BuildOptions
+            {
+                BuildArgs = buildArgs,
+                Target = context.Get(flags.Target) is { Length: > 0 } target ? target : null,
+                NoCache = context.Get(flags.NoCache),
+                Pull = context.Get(flags.Pull),
+                Network = network,
+                Labels = Pairs(context.Get(flags.Labels), "label"),
+                Secrets = Secrets(context.Get(flags.Secrets)),
+                NamedContexts = Pairs(context.Get(flags.BuildContexts), "build-context"),
+                SourceDateEpoch = Epoch(context.Get(flags.Timestamp), buildArgs),
+                Platform = platforms.Count == 1 ? Platform.Parse(platforms[0]) : Platform.Host,
+            },
+        };
+    }
+
+    /// <summary><c>--build-arg K=V</c>, or <c>--build-arg K</c> taking K from the environment (ignored when unset).</summary>
+    private static Dictionary<string, string> BuildArgs(IReadOnlyList<string> values)
+    {
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=');
+            if (eq == 0) throw BerthException.Invalid($"invalid key-value pair \"{value}\": empty key");
+            if (eq > 0) args[value[..eq]] = value[(eq + 1)..];
+            else if (Environment.GetEnvironmentVariable(value) is { } fromEnv) args[value] = fromEnv;
+        }
+        return args;
+    }
+
+    private static Dictionary<string, string> Pairs(IReadOnlyList<string> values, string flag)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=');
+            if (eq == 0 || (flag == "build-context" && eq < 0)) throw BerthException.Invalid($"invalid --{flag} value \"{value}\": expected name=value");
+            if (eq < 0) pairs[value] = "";
+            else pairs[value[..eq]] = value[(eq + 1)..];
+        }
+        return pairs;
+    }
+
+    /// <summary><c>--secret id=ID[,src=PATH|,env=VAR]</c>; a bare id reads the variable of that name, else the file.</summary>
+    private static Dictionary<string, string> Secrets(IReadOnlyList<string> values)
+    {
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            string? id = null, source = null, env = null;
+            foreach (var field in value.Split(','))
+            {
+                var eq = field.IndexOf('=');
+                var key = eq < 0 ? field : field[..eq];
+                var text = eq < 0 ? "" : field[(eq + 1)..];
+                switch (key)
+                {
+                    case "id": id = text; break;
+                    case "src" or "source": source = text; break;
+                    case "env": env = text; break;
+                    case "type" when text is "file" or "env": break;
+                    default: throw BerthException.Invalid($"unexpected key '{key}' in '{field}'");
+                }
+            }
+            if (string.IsNullOrEmpty(id)) throw BerthException.Invalid($"invalid secret {value}: id is required");
+            if (source is null && (env ?? id) is { } variable && Environment.GetEnvironmentVariable(variable) is { } secret)
+            {
+                source = SecretFile(secret);
+            }
+            source ??= id;
+            if (!File.Exists(source)) throw BerthException.Invalid($"failed to stat {source}: no such file or directory");
+            secrets[id] = Path.GetFullPath(source);
+        }
+        return secrets;
+    }
+
+    // An environment secret reaches the build as a file, like a file secret; it is private to root and removed when
+    // the process exits.
+    private static string SecretFile(string value)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "berth-secret-" + Guid.NewGuid().ToString("N"));
+        using (var file = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+            file.Write(System.Text.Encoding.UTF8.GetBytes(value));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+        return path;
+    }
+
+    /// <summary>--timestamp, else the SOURCE_DATE_EPOCH build arg, else the environment variable (BuildKit's order).</summary>
+    private static DateTimeOffset? Epoch(string flag, IReadOnlyDictionary<string, string> buildArgs)
+    {
+        var text = flag.Length > 0 ? flag
+            : buildArgs.TryGetValue("SOURCE_DATE_EPOCH", out var arg) ? arg
+            : Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (string.IsNullOrEmpty(text)) return null;
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : throw BerthException.Invalid($"invalid SOURCE_DATE_EPOCH: {text}");
+    }
+}
