@@ -76,6 +76,9 @@ internal static class BerthCommandTree
         volume.Add(VolumeCommands.PruneCommand.Create(globals));
         volume.Add(VolumeCommands.RemoveCommand.Create(globals));
 
+        var builder = root.AddGroup("builder", "Manage builds");
+        builder.Add(Commands.Build.BuilderPruneCommand.Create(globals));
+
         var system = root.AddGroup("system", "Manage Berth");
         var info = system.Add(InfoCommand.Create(globals));
         system.Add(DiskUsageCommand.Create(globals));

@@ -45,6 +45,9 @@ public sealed partial class ImageService
 
     internal IReadOnlyList<ImageRecord> AllImages() => _metadata.Read(_images.All);
 
+    /// <summary>Collects unreferenced blobs and snapshots now, unless another process is working on the store.</summary>
+    internal void CollectGarbage() => _collector.TryCollect();
+
     internal async Task<ImageManifest> ReadManifestAsync(Digest digest, CancellationToken ct)
     {
         var bytes = await _content.ReadAllBytesAsync(digest, MaxManifestSize, ct).ConfigureAwait(false);

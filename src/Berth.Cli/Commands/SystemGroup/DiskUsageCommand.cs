@@ -26,6 +26,7 @@ internal static class DiskUsageCommand
         {
             using var engine = globals.OpenEngine(context);
             var usage = await engine.System.DiskUsageAsync(ct);
+            var buildCache = engine.Builds.Usage();
             if (context.Get(verbose))
             {
                 context.Out.WriteLine("Images space usage:");
@@ -41,7 +42,7 @@ internal static class DiskUsageCommand
                 Row("Images", usage.Images.Count, active, usage.LayersSize, reclaimable),
                 Row("Containers", usage.ContainerCount, usage.RunningContainerCount, usage.ContainersSize, usage.ContainersReclaimable),
                 Row("Local Volumes", usage.VolumeCount, 0, usage.VolumesSize, usage.VolumesSize),
-                Row("Build Cache", 0, 0, 0, 0),
+                Row("Build Cache", buildCache.Count, buildCache.InUse, buildCache.Size, buildCache.Reclaimable),
             };
             var template = context.Get(format) is { Length: > 0 } custom ? custom : DefaultFormat;
             OutputFormat.Write(context.Out, template, rows, Headers, DefaultFormat);
