@@ -52,7 +52,7 @@ public sealed class DockerfileParserTests
     {
         var doc = DockerfileParser.Parse("FROM scratch\nRUN echo a \\\n\n  b\n");
         Assert.Equal("RUN echo a   b", Assert.Single(doc.Stages[0].Instructions).Original);
-        Assert.Equal("Empty continuation line found in: RUN echo a   b", Assert.Single(doc.Warnings));
+        Assert.Equal("NoEmptyContinuation: Empty continuation line (line 4)", Assert.Single(doc.Warnings));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class DockerfileParserTests
     public void Stages_DuplicateName_IsAWarning()
     {
         var doc = DockerfileParser.Parse("FROM a AS x\nFROM b AS X\n");
-        Assert.Equal("Duplicate stage name \"x\", stage names should be unique", Assert.Single(doc.Warnings));
+        Assert.Equal(["StageNameCasing: Stage name 'X' should be lowercase (line 2)", "DuplicateStageName: Duplicate stage name \"x\", stage names should be unique (line 2)"], doc.Warnings);
     }
 
     [Theory]
