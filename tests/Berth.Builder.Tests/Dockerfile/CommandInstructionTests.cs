@@ -23,6 +23,12 @@ public sealed class CommandInstructionTests
         Assert.False(run.Command.PrependShell);
     }
 
+    [Fact]
+    public void Run_ExecForm_UnpairedSurrogateEscape_BecomesReplacementCharacter()
+    {
+        Assert.Equal(["a\uFFFDb", "\U0001F600", "\\n"], Parse.One<RunInstruction>("RUN [\"a\\ud800b\", \"\\ud83d\\ude00\", \"\\\\n\"]").Command.Words);
+    }
+
     [Theory]
     [InlineData("RUN [\"echo\", \"unterminated]")]
     [InlineData("RUN ['single', 'quotes']")]
