@@ -139,6 +139,9 @@ public sealed class ShellLexerTests
     [InlineData(@"${FOO//\//\/}", "/tmp/foo.txt", @"\/tmp\/foo.txt")]
     [InlineData("${FOO/x/y}", "abc", "abc")]
     [InlineData("${FOO/a*c/_}", "abcabc", "_")]
+    [InlineData("${FOO%🖖*}", "👽🚀🖖x🖖y", "👽🚀🖖x")]
+    [InlineData("${FOO%%🚀*}", "👽🚀🖖", "👽")]
+    [InlineData("${FOO#?}", "🚀x", "x")]
     public void Patterns_TrimAndReplaceAsBuildKit(string input, string value, string expected)
     {
         var env = new Dictionary<string, string> { ["FOO"] = value };
