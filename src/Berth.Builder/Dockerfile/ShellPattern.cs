@@ -63,7 +63,8 @@ internal static class ShellPattern
             }
             sb.Append(c);
         }
-        return new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+        // Go's RE2 runs in linear time; the non-backtracking engine keeps `*a*a*a*b` from going exponential.
+        return new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
     // Both reversals work on code points, as Go's do on runes, so surrogate pairs survive.

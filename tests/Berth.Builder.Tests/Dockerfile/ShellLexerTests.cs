@@ -158,6 +158,19 @@ public sealed class ShellLexerTests
     }
 
     [Fact]
+    public void Patterns_WithManyWildcards_RunInLinearTime()
+    {
+        // A backtracking matcher takes hours on this; RE2, and so BuildKit, takes milliseconds.
+        var env = new Dictionary<string, string> { ["FOO"] = new string('a', 5000) };
+        var pattern = string.Concat(Enumerable.Repeat("*a", 30)) + "*b";
+        var work = Task.Run(() => (
+            new ShellLexer().ProcessWord("${FOO%%" + pattern + "}", env),
+            new ShellLexer().ProcessWord("${FOO//" + pattern + "/x}", env)));
+        Assert.True(work.Wait(TimeSpan.FromSeconds(20)), "pattern matching did not finish in 20s");
+        Assert.Equal((env["FOO"], env["FOO"]), work.Result);
+    }
+
+    [Fact]
     public void Pattern_InvalidEscape_IsRejected()
     {
         var env = new Dictionary<string, string> { ["FOO"] = "abc" };
