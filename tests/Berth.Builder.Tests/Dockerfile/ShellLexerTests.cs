@@ -158,7 +158,7 @@ public sealed class ShellLexerTests
     }
 
     [Fact]
-    public void Patterns_WithManyWildcards_RunInLinearTime()
+    public async Task Patterns_WithManyWildcards_RunInLinearTime()
     {
         // A backtracking matcher takes hours on this; RE2, and so BuildKit, takes milliseconds.
         var env = new Dictionary<string, string> { ["FOO"] = new string('a', 5000) };
@@ -166,8 +166,7 @@ public sealed class ShellLexerTests
         var work = Task.Run(() => (
             new ShellLexer().ProcessWord("${FOO%%" + pattern + "}", env),
             new ShellLexer().ProcessWord("${FOO//" + pattern + "/x}", env)));
-        Assert.True(work.Wait(TimeSpan.FromSeconds(20)), "pattern matching did not finish in 20s");
-        Assert.Equal((env["FOO"], env["FOO"]), work.Result);
+        Assert.Equal((env["FOO"], env["FOO"]), await work.WaitAsync(TimeSpan.FromSeconds(20)));
     }
 
     [Fact]
