@@ -14,7 +14,9 @@ public sealed record DockerfileDocument
     public required IReadOnlyList<BuildStage> Stages { get; init; }
 
     /// <summary>
-    /// Non-fatal findings BuildKit reports as warnings: empty continuation lines, duplicate stage names.
+    /// BuildKit's build-check warnings that follow from the file alone (empty continuation lines, stage name
+    /// casing and clashes, keyword casing, MAINTAINER), as docker prints them: <c>Rule: message (line N)</c>.
+    /// Rules skipped by <c># check=skip=...</c> are left out.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -15,11 +15,14 @@ public static class DockerfileParser
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0) throw BerthException.Invalid("the Dockerfile cannot be empty");
         var tree = SyntaxTree.Parse(text);
+        var checks = new BuildChecks(tree.Directives.Check);
+        foreach (var line in tree.EmptyContinuationLines) checks.Report("NoEmptyContinuation", "Empty continuation line", line);
         var metaArgs = new List<ArgInstruction>();
         var stages = new List<(FromInstruction From, List<Instruction> Instructions)>();
         foreach (var node in tree.Nodes)
         {
             Instruction instruction;
+            checks.CheckNode(node);
             try
             {
                 instruction = InstructionFactory.Create(node);
@@ -43,20 +46,14 @@ public static class DockerfileParser
         }
         if (stages.Count == 0) throw BerthException.Invalid("dockerfile contains no stages to build");
 
-        var warnings = new List<string>(tree.Warnings);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (from, _) in stages)
-        {
-            // BuildKit reports a repeated stage name through its linter (DuplicateStageName), not as an error.
-            if (from.StageName is { } name && !names.Add(name))
-                warnings.Add($"Duplicate stage name {GoText.Quote(name)}, stage names should be unique");
-        }
+        var built = stages.Select((s, i) => new BuildStage { Index = i, Name = s.From.StageName, From = s.From, Instructions = s.Instructions }).ToList();
+        checks.CheckStages(built);
         return new DockerfileDocument
         {
             Directives = tree.Directives,
             MetaArgs = metaArgs,
-            Stages = [.. stages.Select((s, i) => new BuildStage { Index = i, Name = s.From.StageName, From = s.From, Instructions = s.Instructions })],
-            Warnings = warnings,
+            Stages = built,
+            Warnings = checks.Warnings,
         };
     }
 }

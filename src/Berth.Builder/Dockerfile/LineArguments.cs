@@ -147,6 +147,44 @@ internal static class LineArguments
         return new([rest[..sep], .. command.Args], command.Json);
     }
 
+    // Go's decoder turns an unpaired surrogate escape (\uD800) into U+FFFD where .NET refuses to decode it.
+    private static string JsonString(JsonElement item)
+    {
+        try
+        {
+            return item.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = item.GetRawText();
+            var sb = new StringBuilder();
+            for (var i = 1; i < raw.Length - 1; i++)
+            {
+                if (raw[i] != '\\')
+                {
+                    sb.Append(raw[i]);
+                    continue;
+                }
+                var e = raw[++i];
+                if (e != 'u')
+                {
+                    sb.Append(e switch { 'b' => '\b', 'f' => '\f', 'n' => '\n', 'r' => '\r', 't' => '\t', _ => e });
+                    continue;
+                }
+                sb.Append((char)Convert.ToInt32(raw.Substring(i + 1, 4), 16));
+                i += 4;
+            }
+            var text = sb.ToString();
+            var fixedText = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) fixedText.Append(text, i++, 2);
+                else fixedText.Append(char.IsSurrogate(text[i]) ? '\uFFFD' : text[i]);
+            }
+            return fixedText.ToString();
+        }
+    }
+
     /// <summary>
     /// The exec form: a JSON array of strings. Anything that is not a JSON array falls back to the shell form;
     /// an array holding something other than strings is an error, as in BuildKit.
@@ -172,7 +210,7 @@ internal static class LineArguments
             {
                 if (item.ValueKind != JsonValueKind.String)
                     throw BerthException.Invalid("when using JSON array syntax, arrays must be comprised of strings only");
-                words.Add(item.GetString()!);
+                words.Add(JsonString(item));
             }
         }
         return true;

@@ -40,7 +40,8 @@ internal static class ShellPattern
                     sb.Append(greedy ? ".*" : ".*?");
                     continue;
                 case '?':
-                    sb.Append('.');
+                    // One character is one code point, as in Go, not one UTF-16 unit.
+                    sb.Append(@"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|.)");
                     continue;
                 case '\\':
                     // \} and \/ only protect the ${} syntax; the escape is not part of the pattern.
@@ -62,36 +63,34 @@ internal static class ShellPattern
             }
             sb.Append(c);
         }
-        return new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+        // Go's RE2 runs in linear time; the non-backtracking engine keeps `*a*a*a*b` from going exponential.
+        return new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
+    // Both reversals work on code points, as Go's do on runes, so surrogate pairs survive.
     private static string ReversePattern(string pattern)
     {
-        // Reverses while keeping each \x escape in front of the character it escapes.
-        var output = new char[pattern.Length];
-        var last = pattern.Length - 1;
+        // Keeps each \x escape in front of the character it escapes.
+        var runes = pattern.EnumerateRunes().ToArray();
+        var output = new Rune[runes.Length];
+        var last = runes.Length - 1;
         for (var i = 0; i <= last;)
         {
             var outIdx = last - i;
-            if (pattern[i] == '\\' && i != last)
+            if (runes[i].Value == '\\' && i != last)
             {
-                output[outIdx - 1] = '\\';
-                output[outIdx] = pattern[i + 1];
+                output[outIdx - 1] = runes[i];
+                output[outIdx] = runes[i + 1];
                 i += 2;
             }
             else
             {
-                output[outIdx] = pattern[i];
+                output[outIdx] = runes[i];
                 i++;
             }
         }
-        return new string(output);
+        return string.Concat(output.Select(r => r.ToString()));
     }
 
-    private static string Reverse(string s)
-    {
-        var chars = s.ToCharArray();
-        Array.Reverse(chars);
-        return new string(chars);
-    }
+    private static string Reverse(string s) => string.Concat(s.EnumerateRunes().Reverse().Select(r => r.ToString()));
 }

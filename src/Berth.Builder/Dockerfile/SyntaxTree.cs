@@ -24,7 +24,8 @@ internal sealed partial class SyntaxTree
 
     public List<SyntaxNode> Nodes { get; } = [];
 
-    public List<string> Warnings { get; } = [];
+    /// <summary>For each instruction that had empty continuation lines, the line it ends on.</summary>
+    public List<int> EmptyContinuationLines { get; } = [];
 
     public ParserDirectives Directives => _directives.Result;
 
@@ -67,7 +68,7 @@ internal sealed partial class SyntaxTree
             }
 
             var line = buf.ToString();
-            if (hasEmptyContinuationLine) Warnings.Add("Empty continuation line found in: " + line);
+            if (hasEmptyContinuationLine) EmptyContinuationLines.Add(currentLine);
 
             var node = NewNode(line);
             if (CanContainHeredoc(node) && line.Contains("<<", StringComparison.Ordinal))
