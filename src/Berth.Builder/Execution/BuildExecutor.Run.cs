@@ -4,6 +4,7 @@ using Berth.Builder.Context;
 using Berth.Builder.Dockerfile;
 using Berth.Builder.Planning;
 using Berth.Oci;
+using MountFlag = Berth.Builder.Dockerfile.RunMount;
 
 namespace Berth.Builder.Execution;
 
@@ -17,7 +18,7 @@ public sealed partial class BuildExecutor
         var env = state.RunEnv();
         var network = expanded.Network ?? _options.Network;
         if (network is not ("default" or "host" or "none")) throw BerthException.Invalid($"unsupported network mode \"{network}\"");
-        var mounts = expanded.Mounts.Select(RunMountFlag.Parse).ToList();
+        var mounts = expanded.Mounts.Select(MountFlag.Parse).ToList();
 
         var vertex = StartVertex(run.NextStepName(instruction.Original), instruction);
         await using var resources = new MountResources();
@@ -128,13 +129,22 @@ public sealed partial class BuildExecutor
     /// a context or stage path with the digest of what is under it, a cache id, or nothing for tmpfs and
     /// secrets (secret values never reach the key). A missing optional secret mounts nothing.
     /// </summary>
-    private async Task<(RunMount? Mount, string Identity)> ResolveMountAsync(StageRun run, RunMountFlag flag, MountResources resources, CancellationToken ct)
+    private async Task<(RunMount? Mount, string Identity)> ResolveMountAsync(StageRun run, MountFlag flag, MountResources resources, CancellationToken ct)
     {
-        var target = flag.Target!.StartsWith('/') ? flag.Target : RootfsPath.Absolute(CombineWorkdir(run.State.WorkingDir, flag.Target));
+        // BuildKit's defaults: a secret's id is its target's file name (or its source), its target /run/secrets/ID;
+        // a cache is keyed by its target.
+        if (flag.Type == "secret")
+        {
+            var id = flag.Id ?? flag.Source ?? (flag.Target is { } t ? Path.GetFileName(t) : null) ?? throw BerthException.Invalid("secret ID missing from mount options");
+            flag = flag with { Id = id, Target = flag.Target ?? "/run/secrets/" + id };
+        }
+        if (flag.Type == "ssh") throw BerthException.Invalid("mount type ssh is not supported");
+        if (string.IsNullOrEmpty(flag.Target)) throw BerthException.Invalid("mount destination (target) is required");
+        var target = flag.Target.StartsWith('/') ? flag.Target : RootfsPath.Absolute(CombineWorkdir(run.State.WorkingDir, flag.Target));
         switch (flag.Type)
         {
             case "tmpfs":
-                return (new RunMount { Type = RunMountType.Tmpfs, Target = target, Size = flag.Size, ReadWrite = true }, "tmpfs");
+                return (new RunMount { Type = RunMountType.Tmpfs, Target = target, Size = flag.SizeLimit > 0 ? flag.SizeLimit : null, ReadWrite = true }, "tmpfs");
             case "secret":
                 if (!_options.Secrets.TryGetValue(flag.Id!, out var file))
                 {
@@ -145,7 +155,7 @@ public sealed partial class BuildExecutor
             case "cache":
                 return (new RunMount
                 {
-                    Type = RunMountType.Cache, Target = target, CacheId = flag.Id, Sharing = flag.Sharing, ReadWrite = flag.ReadOnly != true,
+                    Type = RunMountType.Cache, Target = target, CacheId = flag.Id ?? flag.Target, Sharing = flag.Sharing ?? "shared", ReadWrite = !flag.ReadOnly,
                     Uid = flag.Uid, Gid = flag.Gid, Mode = flag.Mode,
                 }, "cache " + flag.Id);
             default:
@@ -153,7 +163,7 @@ public sealed partial class BuildExecutor
                 var source = RootfsPath.Host(root.Directory, RootfsPath.Resolve(root.Directory, RootfsPath.Absolute(flag.Source ?? "/"), followFinal: true));
                 var selected = SourceSelector.Select(root, flag.Source ?? ".", []);
                 var identity = rootIdentity + " " + (flag.Source ?? "/") + " " + new ContentHasher(StatCache).Hash(selected);
-                return (new RunMount { Type = RunMountType.Bind, Target = target, Source = source, ReadWrite = flag.ReadOnly == false }, identity);
+                return (new RunMount { Type = RunMountType.Bind, Target = target, Source = source, ReadWrite = !flag.ReadOnly }, identity);
         }
     }
 

@@ -82,7 +82,7 @@ public sealed class StageGraph
                 case RunInstruction run:
                     foreach (var mount in run.Mounts)
                     {
-                        if (RunMountFlag.Parse(new ShellLexer(escape).ProcessWord(mount, globalArgs)).From is { } mountFrom) yield return mountFrom;
+                        if (RunMount.Parse(new ShellLexer(escape).ProcessWord(mount, globalArgs)).From is { Length: > 0 } mountFrom) yield return mountFrom;
                     }
                     break;
             }
