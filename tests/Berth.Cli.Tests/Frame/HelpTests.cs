@@ -20,7 +20,8 @@ public sealed class HelpTests
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "exec", "pause", "unpause",
         "rename", "wait",
         "top", "stats", "attach", "container top", "container stats", "container attach",
-        "cp", "diff", "commit", "export", "container cp", "container diff", "container commit", "container export");
+        "cp", "diff", "commit", "export", "container cp", "container diff", "container commit", "container export",
+        "build", "builder", "builder prune");
 
     [Theory]
     [MemberData(nameof(Commands))]
