@@ -16,7 +16,8 @@ public sealed partial class BuildContext
     {
         ArgumentNullException.ThrowIfNull(stdin);
         Directory.CreateDirectory(tempParent);
-        var root = Directory.CreateTempSubdirectory(Path.Combine(Path.GetFullPath(tempParent), "build-context-")).FullName;
+        var root = Path.Combine(Path.GetFullPath(tempParent), "build-context-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         try
         {
             var (prefix, replay) = await ArchiveStreams.PeekAsync(stdin, ct).ConfigureAwait(false);
