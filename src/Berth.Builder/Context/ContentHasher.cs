@@ -31,7 +31,7 @@ public sealed class ContentHasher
             foreach (var entry in SourceTree.Walk(source))
             {
                 var status = entry.Status;
-                var mode = ((int)status.Permissions & 0xFFF).ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+                var mode = Convert.ToString((int)status.Permissions & 0xFFF, 8);
                 var detail = status.Type switch
                 {
                     UnixFileType.RegularFile => FileDigest(entry.HostPath, status),
