@@ -35,7 +35,7 @@ public static partial class FileCopier
         var tree = new DestinationTree(root, uid, gid);
         var writer = new EntryWriter(tree, options, chmod);
         var target = GoPath.InsideRoot(destination);
-        var intoDirectory = slash || sources.Count > 1 || sources.Any(s => s.MatchedByWildcard && sources.Count > 1);
+        var intoDirectory = slash || sources.Count > 1;
 
         foreach (var source in sources)
         {
@@ -59,7 +59,8 @@ public static partial class FileCopier
             else if (intoDirectory || tree.IsDirectory(resolved) || target.Length == 0)
                 fileTarget = GoPath.Join(target, GoPath.Base(source.RelativePath));
             else fileTarget = target;
-            var (parent, name) = Split(fileTarget);
+            // A link already at the target is followed (inside the rootfs), as BuildKit resolves the whole path.
+            var (parent, name) = Split(tree.Resolve(fileTarget));
             var (parentResolved, _) = tree.EnsureDirectory(parent);
             var status = FileStatus.Lstat(source.HostPath);
             await writer.WriteAsync(source.HostPath, status, GoPath.Join(parentResolved, name), source.IsContext, ct).ConfigureAwait(false);
