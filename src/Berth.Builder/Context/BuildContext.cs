@@ -49,7 +49,10 @@ public sealed partial class BuildContext : IDisposable
     public string ReadDockerfile(string? dockerfilePath)
     {
         string path;
-        if (dockerfilePath is not null) path = LocateDockerfile(Root, dockerfilePath);
+        // In a context that came as a tar, -f names a file inside it; on disk it is relative to the working directory.
+        if (dockerfilePath is not null && _ownedDirectory is not null)
+            path = Path.GetFullPath(Path.Combine(Root, GoPath.InsideRoot(dockerfilePath)));
+        else if (dockerfilePath is not null) path = LocateDockerfile(Root, dockerfilePath);
         else
         {
             path = Path.Combine(Root, "Dockerfile");

@@ -176,4 +176,21 @@ public sealed class BuildContextTests
         await Assert.ThrowsAsync<BerthException>(() => BuildContext.FromStreamAsync(stdin, tmp, CancellationToken.None));
         Assert.Empty(Directory.GetFileSystemEntries(tmp));
     }
+
+    [Fact]
+    public async Task ReadDockerfile_InATarContext_NamesAFileInsideIt()
+    {
+        using var temp = new TempDir();
+        var source = TestFiles.Dir(temp.Path, "src");
+        TestFiles.Write(source, "build/app.Dockerfile", "FROM inner\n");
+        TestFiles.Run(source, "tar", "-cf", temp["ctx.tar"], ".");
+        await using var stdin = File.OpenRead(temp["ctx.tar"]);
+        var (context, _) = await BuildContext.FromStreamAsync(stdin, temp["tmp"], CancellationToken.None);
+        using (context)
+        {
+            Assert.Equal("FROM inner\n", context.ReadDockerfile("build/app.Dockerfile"));
+            // Climbing out of the unpacked context stays inside it.
+            Assert.Throws<BerthException>(() => context.ReadDockerfile("../src/build/app.Dockerfile"));
+        }
+    }
 }
