@@ -129,7 +129,8 @@ public sealed class FileCopierAddTests : IDisposable
         var error = await Assert.ThrowsAsync<BerthException>(() => FileCopier.AddUrlAsync(_rootfs,
             new Uri($"http://{server.Domain}/f"), "/dl/", new CopyOptions { IsAdd = true, Checksum = wrong }, http, CancellationToken.None));
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
-        Assert.StartsWith($"digest mismatch {wrong}: sha256:", error.Message);
+        Assert.StartsWith($"digest mismatch for http://{server.Domain}/f: sha256:", error.Message);
+        Assert.EndsWith($"(expected: {wrong})", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(In("dl")));
     }
 
@@ -156,12 +157,23 @@ public sealed class FileCopierAddTests : IDisposable
     }
 
     [Fact]
-    public async Task AddUrlAsync_UrlWithoutFileName_UsesIndex()
+    public async Task AddUrlAsync_UrlWithoutFileName_UsesDownloadAndTheEpoch()
     {
         using var server = Serve("root"u8.ToArray());
         using var http = new HttpClient();
         await FileCopier.AddUrlAsync(_rootfs, new Uri($"http://{server.Domain}/"), "/dl/", new CopyOptions { IsAdd = true }, http, CancellationToken.None);
-        Assert.Equal("root", File.ReadAllText(In("dl/index")));
+        Assert.Equal("root", File.ReadAllText(In("dl/download")));
+        Assert.Equal(DateTimeOffset.UnixEpoch, FileStatus.Lstat(In("dl/download")).ModificationTime.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task AddUrlAsync_ContentDisposition_NamesTheFileSafely()
+    {
+        using var server = new RawHttpServer((_, _) => new RawHttpServer.Response(200, "cd"u8.ToArray(), null,
+            new Dictionary<string, string> { ["Content-Disposition"] = "attachment; filename=\"../../etc/report.txt\"" }));
+        using var http = new HttpClient();
+        await FileCopier.AddUrlAsync(_rootfs, new Uri($"http://{server.Domain}/get?id=1"), "/dl/", new CopyOptions { IsAdd = true }, http, CancellationToken.None);
+        Assert.Equal(["report.txt"], TestFiles.List(In("dl")));
     }
 
     [Fact]
