@@ -78,7 +78,8 @@ public static partial class FileCopier
             ct.ThrowIfCancellationRequested();
             if (entry.RelativePath.Length == 0)
             {
-                // A directory that already existed keeps its own metadata ("COPY . /" must not chmod '/').
+                // As in BuildKit's copier, only directories the copy creates take the source's metadata: an existing
+                // one keeps its own ("COPY . /" must not chmod '/', nor a rootfs copy chown /usr/lib).
                 if (created) writer.DirectoryMetadata(top, entry.Status, source.IsContext);
                 continue;
             }
@@ -87,9 +88,9 @@ public static partial class FileCopier
             var destination = GoPath.Join(parentResolved, name);
             if (entry.Status.Type == UnixFileType.Directory)
             {
-                var (dir, _) = tree.EnsureDirectory(destination);
+                var (dir, made) = tree.EnsureDirectory(destination);
                 resolved[entry.RelativePath] = dir;
-                writer.DirectoryMetadata(dir, entry.Status, source.IsContext);
+                if (made) writer.DirectoryMetadata(dir, entry.Status, source.IsContext);
                 continue;
             }
             await writer.WriteAsync(entry.HostPath, entry.Status, destination, source.IsContext, ct).ConfigureAwait(false);

@@ -241,16 +241,21 @@ public sealed class FileCopierTests : IDisposable
     }
 
     [Fact]
-    public async Task CopyAsync_ExistingDestinationDirectory_KeepsItsMode()
+    public async Task CopyAsync_ExistingDirectories_KeepTheirModeCreatedOnesTakeTheSources()
     {
         TestFiles.Write(_context, "src/a");
         File.SetUnixFileMode(Path.Combine(_context, "src"), (UnixFileMode)0x1C0);
-        var existing = TestFiles.Dir(_rootfs, "app");
+        TestFiles.Dir(_context, "src/sub");
+        File.SetUnixFileMode(Path.Combine(_context, "src/sub"), (UnixFileMode)0x1C0);
+        var existing = TestFiles.Dir(_rootfs, "app/sub");
         File.SetUnixFileMode(existing, (UnixFileMode)0x1FD);
+        File.SetUnixFileMode(Path.Combine(_rootfs, "app"), (UnixFileMode)0x1FD);
         await CopyAsync("/app", null, "src");
         Assert.Equal(0x1FD, Mode(existing));
+        Assert.Equal(0x1FD, Mode(In("app")));
         await CopyAsync("/fresh", null, "src");
         Assert.Equal(0x1C0, Mode(In("fresh")));
+        Assert.Equal(0x1C0, Mode(In("fresh/sub")));
     }
 
     [Fact]
