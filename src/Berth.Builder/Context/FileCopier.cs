@@ -45,6 +45,11 @@ public static partial class FileCopier
             {
                 var (extractTo, _) = tree.EnsureDirectory(target);
                 await ExtractAsync(source.HostPath, tree.Host(extractTo), ct).ConfigureAwait(false);
+                if (options.Uid is not null || options.Gid is not null)
+                {
+                    var names = await ArchiveOwnership.ListEntriesAsync(source.HostPath, ct).ConfigureAwait(false);
+                    ArchiveOwnership.Chown(tree.Host(extractTo), names, uid, gid);
+                }
                 continue;
             }
             if (source.IsDirectory)

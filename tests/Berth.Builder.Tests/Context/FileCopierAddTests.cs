@@ -86,6 +86,24 @@ public sealed class FileCopierAddTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_temp.Path, "rootfs/evil")));
     }
 
+    [Fact]
+    public async Task CopyAsync_AddOfAnArchiveWithChown_OwnsEveryEntryButNothingOutside()
+    {
+        var source = TestFiles.Dir(_temp.Path, "archive-src");
+        TestFiles.Write(source, "pkg/a.txt", "alpha");
+        // A link the archive plants pointing at the rootfs's /etc: re-owning must not follow it.
+        TestFiles.Symlink(source, "pkg/etc", "/etc");
+        TestFiles.Run(source, "tar", "-cJf", Path.Combine(_context, "owned.tar.xz"), "pkg");
+        var etc = TestFiles.Dir(_rootfs, "etc");
+        await AddAsync("owned.tar.xz", "/opt/", new CopyOptions { IsAdd = true, Uid = 7, Gid = 8 });
+        foreach (var path in new[] { "opt", "opt/pkg", "opt/pkg/a.txt", "opt/pkg/etc" })
+        {
+            var status = FileStatus.Lstat(In(path));
+            Assert.True((status.Uid, status.Gid) == (7u, 8u), $"{path} is {status.Uid}:{status.Gid}");
+        }
+        Assert.Equal(0u, FileStatus.Lstat(etc).Uid);
+    }
+
     private static RawHttpServer Serve(byte[] body, DateTimeOffset? lastModified = null, int status = 200) =>
         new((_, _) => new RawHttpServer.Response(status, body, "application/octet-stream",
             lastModified is { } time ? new Dictionary<string, string> { ["Last-Modified"] = time.ToString("R") } : null));
