@@ -113,4 +113,17 @@ public sealed class ContentHasherTests : IDisposable
         TestFiles.Write(_temp.Path, "b.txt", "same");
         Assert.NotEqual(Hash("a.txt"), Hash("b.txt"));
     }
+
+    [Fact]
+    public void Hash_SameSizeEditWithMtimeRestored_IsNotHiddenByTheStatCache()
+    {
+        var file = TestFiles.Write(_temp.Path, "a.txt", "aaa");
+        var mtime = File.GetLastWriteTimeUtc(file);
+        var cache = new Dictionary<string, string>();
+        var before = new ContentHasher(cache).Hash(Select("."));
+        Thread.Sleep(20);
+        File.WriteAllText(file, "bbb");
+        File.SetLastWriteTimeUtc(file, mtime);
+        Assert.NotEqual(before, new ContentHasher(cache).Hash(Select(".")));
+    }
 }
