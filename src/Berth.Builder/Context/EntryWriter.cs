@@ -25,12 +25,13 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
         chmod?.Apply(source.Permissions, isDirectory) ?? (UnixFileMode)((int)source.Permissions & 0xFFF);
 
     /// <summary>Applies a source directory's metadata to <paramref name="resolved"/>; its time is set last.</summary>
-    public void DirectoryMetadata(string resolved, FileStatus source, bool isContext)
+    public void DirectoryMetadata(string sourceHost, string resolved, FileStatus source, bool isContext)
     {
         var host = tree.Host(resolved);
         var (uid, gid) = Owner(source, isContext);
         Ownership.Lchown(host, uid, gid);
         Permissions.Chmod(host, Mode(source, isDirectory: true));
+        CopyAttributes(sourceHost, host);
         _directoryTimes.Add((host, source.ModificationTime));
     }
 
@@ -54,6 +55,7 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
             case UnixFileType.SymbolicLink:
                 Links.Symlink(Links.ReadLink(sourceHost), host);
                 Ownership.Lchown(host, uid, gid);
+                CopyAttributes(sourceHost, host);
                 FileTimes.LSet(host, source.ModificationTime, source.ModificationTime);
                 break;
             case UnixFileType.Fifo:
@@ -78,6 +80,33 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
         _directoryTimes.Clear();
     }
 
+    /// <summary>
+    /// Copies extended attributes; one the destination refuses (user.* on a link, trusted.* without the
+    /// capability, a filesystem without xattrs) is skipped, as BuildKit's copier logs and goes on.
+    /// </summary>
+    private static void CopyAttributes(string sourceHost, string host)
+    {
+        IReadOnlyList<string> names;
+        try
+        {
+            names = ExtendedAttributes.LList(sourceHost);
+        }
+        catch (LinuxIOException)
+        {
+            return;
+        }
+        foreach (var name in names)
+        {
+            try
+            {
+                if (ExtendedAttributes.LGet(sourceHost, name) is { } value) ExtendedAttributes.LSet(host, name, value);
+            }
+            catch (LinuxIOException)
+            {
+            }
+        }
+    }
+
     private async Task CopyFileAsync(string sourceHost, string host, FileStatus source, uint uid, uint gid, CancellationToken ct)
     {
         // CreateNew is O_EXCL: a symlink planted at the name between Clear and here fails instead of being followed.
@@ -97,6 +126,8 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
         }
         Ownership.Fchown(output, uid, gid, host);
         Permissions.Fchmod(output, Mode(source, false), host);
+        // After chown, which drops security.capability: file capabilities survive the copy as in BuildKit.
+        CopyAttributes(sourceHost, host);
         FileTimes.FSet(output, source.ModificationTime, source.ModificationTime, host);
     }
 }

@@ -275,4 +275,18 @@ public sealed class FileCopierTests : IDisposable
         await CopyAsync("/a", null, "a");
         Assert.Equal("new", File.ReadAllText(In("a")));
     }
+
+    [Fact]
+    public async Task CopyAsync_ExtendedAttributes_SurviveEvenWithChown()
+    {
+        var file = TestFiles.Write(_context, "bin/ping");
+        // VFS_CAP_REVISION_2 with CAP_NET_RAW (bit 13) permitted and effective.
+        byte[] capability = [0x01, 0, 0, 0x02, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        ExtendedAttributes.LSet(file, "security.capability", capability);
+        ExtendedAttributes.LSet(file, "user.origin", "context"u8);
+        await CopyAsync("/usr/", new CopyOptions { Uid = 1, Gid = 1 }, "bin");
+        var copied = In("usr/ping");
+        Assert.Equal(capability, ExtendedAttributes.LGet(copied, "security.capability"));
+        Assert.Equal("context"u8.ToArray(), ExtendedAttributes.LGet(copied, "user.origin"));
+    }
 }
