@@ -193,4 +193,13 @@ public sealed class BuildContextTests
             Assert.Throws<BerthException>(() => context.ReadDockerfile("../src/build/app.Dockerfile"));
         }
     }
+
+    [Fact]
+    public void FromDirectory_DockerfileFromStdin_UsesTheRootIgnoreFile()
+    {
+        using var temp = new TempDir();
+        TestFiles.Write(temp.Path, ".dockerignore", "*.log\n");
+        using var context = BuildContext.FromDirectory(temp.Path, "-");
+        Assert.True(context.Ignore.IsExcluded("a.log"));
+    }
 }

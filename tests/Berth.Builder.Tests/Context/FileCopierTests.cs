@@ -289,4 +289,13 @@ public sealed class FileCopierTests : IDisposable
         Assert.Equal(capability, ExtendedAttributes.LGet(copied, "security.capability"));
         Assert.Equal("context"u8.ToArray(), ExtendedAttributes.LGet(copied, "user.origin"));
     }
+
+    [Fact]
+    public async Task CopyAsync_ParentsWithADirectory_KeepsItsPathAndContent()
+    {
+        TestFiles.Write(_context, "x/y/a.txt", "a");
+        TestFiles.Write(_context, "x/y/z/b.txt", "b");
+        await FileCopier.CopyAsync(_rootfs, Select("x/y"), "/dst/", new CopyOptions { Parents = true }, CancellationToken.None);
+        Assert.Equal(["x/", "x/y/", "x/y/a.txt", "x/y/z/", "x/y/z/b.txt"], TestFiles.List(In("dst")));
+    }
 }
