@@ -109,6 +109,8 @@ public static partial class FileCopier
     /// <summary>A tar, plain or compressed (gzip, bzip2, xz, zstd), recognised by its bytes as Docker does.</summary>
     private static async Task<bool> IsArchiveAsync(string file, CancellationToken ct)
     {
+        // Opening a fifo would block, and a device is never an archive.
+        if (!FileStatus.TryLstat(file, out var status, out _) || status.Type != UnixFileType.RegularFile) return false;
         byte[] prefix;
         var input = File.OpenRead(file);
         await using (input.ConfigureAwait(false))

@@ -104,6 +104,16 @@ public sealed class FileCopierAddTests : IDisposable
         Assert.Equal(0u, FileStatus.Lstat(etc).Uid);
     }
 
+    [Fact]
+    public async Task CopyAsync_AddOfAFifo_RecreatesItWithoutReadingIt()
+    {
+        DeviceNodes.MakeNode(Path.Combine(_context, "pipe"), UnixFileType.Fifo, (UnixFileMode)0x1A4, 0, 0);
+        var add = AddAsync("pipe", "/opt/");
+        Assert.Same(add, await Task.WhenAny(add, Task.Delay(TimeSpan.FromSeconds(20))));
+        await add;
+        Assert.Equal(UnixFileType.Fifo, FileStatus.Lstat(In("opt/pipe")).Type);
+    }
+
     private static RawHttpServer Serve(byte[] body, DateTimeOffset? lastModified = null, int status = 200) =>
         new((_, _) => new RawHttpServer.Response(status, body, "application/octet-stream",
             lastModified is { } time ? new Dictionary<string, string> { ["Last-Modified"] = time.ToString("R") } : null));
