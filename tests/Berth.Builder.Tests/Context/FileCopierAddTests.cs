@@ -114,6 +114,24 @@ public sealed class FileCopierAddTests : IDisposable
         Assert.Equal(UnixFileType.Fifo, FileStatus.Lstat(In("opt/pipe")).Type);
     }
 
+    [Theory]
+    [InlineData("cut.tar.xz", "-cJf")]
+    [InlineData("cut.tar.gz", "-czf")]
+    public async Task CopyAsync_AddOfATruncatedArchive_Fails(string name, string flag)
+    {
+        var source = TestFiles.Dir(_temp.Path, "big");
+        var random = new Random(7);
+        var noise = new byte[256 * 1024];
+        random.NextBytes(noise);
+        File.WriteAllBytes(Path.Combine(source, "noise.bin"), noise);
+        TestFiles.Run(source, "tar", flag, Path.Combine(_context, name), "noise.bin");
+        var path = Path.Combine(_context, name);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        var error = await Assert.ThrowsAsync<BerthException>(() => AddAsync(name, "/opt/"));
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+    }
+
     private static RawHttpServer Serve(byte[] body, DateTimeOffset? lastModified = null, int status = 200) =>
         new((_, _) => new RawHttpServer.Response(status, body, "application/octet-stream",
             lastModified is { } time ? new Dictionary<string, string> { ["Last-Modified"] = time.ToString("R") } : null));
