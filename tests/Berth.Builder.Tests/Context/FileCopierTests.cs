@@ -135,6 +135,7 @@ public sealed class FileCopierTests : IDisposable
     [Theory]
     [InlineData("0640", 0x1A4, 0x1A0, 0x1A0)]
     [InlineData("755", 0x1A4, 0x1ED, 0x1ED)]
+    [InlineData("000644", 0x1ED, 0x1A4, 0x1A4)]
     [InlineData("u+x,g-r", 0x1A4, 0x1E4 & ~0x20, 0x1ED & ~0x20)]
     [InlineData("a=rX", 0x1A4, 0x124, 0x16D)]
     [InlineData("go=u", 0x1C0, 0x1FF, 0x1FF)]
@@ -151,6 +152,7 @@ public sealed class FileCopierTests : IDisposable
 
     [Theory]
     [InlineData("9")]
+    [InlineData("10000")]
     [InlineData("077777")]
     [InlineData("u*x")]
     [InlineData("")]
@@ -159,6 +161,7 @@ public sealed class FileCopierTests : IDisposable
         TestFiles.Write(_context, "a");
         var error = await Assert.ThrowsAsync<BerthException>(() => CopyAsync("/a", new CopyOptions { Chmod = chmod }, "a"));
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal($"invalid chmod parameter: '{chmod}'. it should be octal string and between 0 and 07777", error.Message);
         Assert.False(File.Exists(In("a")));
     }
 
