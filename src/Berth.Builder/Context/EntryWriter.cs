@@ -7,7 +7,7 @@ namespace Berth.Builder.Context;
 /// Writes copied entries with the metadata BuildKit gives them: mode kept (or <c>--chmod</c>), modification
 /// time kept, owner 0:0 for context files, the source owner for other roots, or the <c>--chown</c> ids. Owners
 /// are set before modes because chown clears setuid/setgid. Files sharing an inode within one copy stay hard
-/// links; fifos and device nodes are recreated; sockets are skipped as BuildKit's copier skips them.
+/// links; fifos, sockets and device nodes are recreated with mknod as BuildKit's copier recreates them.
 /// </summary>
 internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, ChmodSpec? chmod)
 {
@@ -35,6 +35,13 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
         _directoryTimes.Add((host, source.ModificationTime));
     }
 
+    /// <summary>
+    /// An existing directory the copy wrote into keeps its mode and owner but takes the source directory's
+    /// time, as BuildKit's copier does, so the result does not depend on when the copy ran.
+    /// </summary>
+    public void DirectoryTime(string resolved, FileStatus source) =>
+        _directoryTimes.Add((tree.Host(resolved), source.ModificationTime));
+
     /// <summary>Writes a non-directory <paramref name="source"/> at the resolved destination name.</summary>
     public async Task WriteAsync(string sourceHost, FileStatus source, string resolved, bool isContext, CancellationToken ct)
     {
@@ -61,6 +68,7 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
             case UnixFileType.Fifo:
             case UnixFileType.CharacterDevice:
             case UnixFileType.BlockDevice:
+            case UnixFileType.Socket:
                 DeviceNodes.MakeNode(host, source.Type, Mode(source, false), source.RdevMajor, source.RdevMinor);
                 Ownership.Lchown(host, uid, gid);
                 Permissions.Chmod(host, Mode(source, false));

@@ -86,6 +86,7 @@ public static partial class FileCopier
                 // As in BuildKit's copier, only directories the copy creates take the source's metadata: an existing
                 // one keeps its own ("COPY . /" must not chmod '/', nor a rootfs copy chown /usr/lib).
                 if (created) writer.DirectoryMetadata(entry.HostPath, top, entry.Status, source.IsContext);
+                else writer.DirectoryTime(top, entry.Status);
                 continue;
             }
             var (parent, name) = Split(entry.RelativePath);
@@ -96,6 +97,7 @@ public static partial class FileCopier
                 var (dir, made) = tree.EnsureDirectory(destination);
                 resolved[entry.RelativePath] = dir;
                 if (made) writer.DirectoryMetadata(entry.HostPath, dir, entry.Status, source.IsContext);
+                else writer.DirectoryTime(dir, entry.Status);
                 continue;
             }
             await writer.WriteAsync(entry.HostPath, entry.Status, destination, source.IsContext, ct).ConfigureAwait(false);

@@ -207,13 +207,15 @@ public sealed class FileCopierTests : IDisposable
     }
 
     [Fact]
-    public async Task CopyAsync_FifoAndDevice_AreRecreated()
+    public async Task CopyAsync_FifoSocketAndDevice_AreRecreated()
     {
         TestFiles.Dir(_context, "src");
         DeviceNodes.MakeNode(Path.Combine(_context, "src/fifo"), UnixFileType.Fifo, (UnixFileMode)0x1A4, 0, 0);
         DeviceNodes.MakeNode(Path.Combine(_context, "src/null"), UnixFileType.CharacterDevice, (UnixFileMode)0x1B6, 1, 3);
+        DeviceNodes.MakeNode(Path.Combine(_context, "src/sock"), UnixFileType.Socket, (UnixFileMode)0x1ED, 0, 0);
         await CopyAsync("/out", null, "src");
         Assert.Equal(UnixFileType.Fifo, FileStatus.Lstat(In("out/fifo")).Type);
+        Assert.Equal(UnixFileType.Socket, FileStatus.Lstat(In("out/sock")).Type);
         var device = FileStatus.Lstat(In("out/null"));
         Assert.Equal((UnixFileType.CharacterDevice, 1u, 3u), (device.Type, device.RdevMajor, device.RdevMinor));
     }
@@ -253,9 +255,13 @@ public sealed class FileCopierTests : IDisposable
         var existing = TestFiles.Dir(_rootfs, "app/sub");
         File.SetUnixFileMode(existing, (UnixFileMode)0x1FD);
         File.SetUnixFileMode(Path.Combine(_rootfs, "app"), (UnixFileMode)0x1FD);
+        var sourceTime = new DateTime(2010, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Directory.SetLastWriteTimeUtc(Path.Combine(_context, "src/sub"), sourceTime);
         await CopyAsync("/app", null, "src");
         Assert.Equal(0x1FD, Mode(existing));
         Assert.Equal(0x1FD, Mode(In("app")));
+        // Its time, though, comes from the source, so the result does not depend on when the copy ran.
+        Assert.Equal(sourceTime, FileStatus.Lstat(existing).ModificationTime.ToDateTimeOffset().UtcDateTime);
         await CopyAsync("/fresh", null, "src");
         Assert.Equal(0x1C0, Mode(In("fresh")));
         Assert.Equal(0x1C0, Mode(In("fresh/sub")));
