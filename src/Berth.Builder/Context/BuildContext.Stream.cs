@@ -16,7 +16,7 @@ public sealed partial class BuildContext
     {
         ArgumentNullException.ThrowIfNull(stdin);
         Directory.CreateDirectory(tempParent);
-        var root = Path.Combine(Path.GetFullPath(tempParent), "build-context-" + Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(Path.GetFullPath(tempParent), "build-context-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         try
         {

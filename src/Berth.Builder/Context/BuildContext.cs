@@ -39,7 +39,9 @@ public sealed partial class BuildContext : IDisposable
             if (File.Exists(root)) throw BerthException.Invalid($"unable to prepare context: context must be a directory: {root}");
             throw BerthException.NotFound($"unable to prepare context: path \"{directory}\" not found");
         }
-        return new BuildContext(root, ReadIgnore(root, dockerfilePath is null ? null : LocateDockerfile(root, dockerfilePath)), null);
+        // "-f -" reads the Dockerfile from stdin: there is no file beside which an ignore file could sit.
+        var dockerfile = dockerfilePath is null or "-" ? null : LocateDockerfile(root, dockerfilePath);
+        return new BuildContext(root, ReadIgnore(root, dockerfile), null);
     }
 
     /// <summary>
@@ -49,7 +51,10 @@ public sealed partial class BuildContext : IDisposable
     public string ReadDockerfile(string? dockerfilePath)
     {
         string path;
-        if (dockerfilePath is not null) path = LocateDockerfile(Root, dockerfilePath);
+        // In a context that came as a tar, -f names a file inside it; on disk it is relative to the working directory.
+        if (dockerfilePath is not null && _ownedDirectory is not null)
+            path = Path.GetFullPath(Path.Combine(Root, GoPath.InsideRoot(dockerfilePath)));
+        else if (dockerfilePath is not null) path = LocateDockerfile(Root, dockerfilePath);
         else
         {
             path = Path.Combine(Root, "Dockerfile");

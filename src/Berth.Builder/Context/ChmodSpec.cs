@@ -23,8 +23,10 @@ internal sealed class ChmodSpec
         if (value is null) return null;
         if (value.Length > 0 && value.All(c => c is >= '0' and <= '7'))
         {
-            var mode = Convert.ToInt32(value, 8);
-            if (value.Length > 5 || mode > 0xFFF) throw Bad(value);
+            var trimmed = value.TrimStart('0');
+            if (trimmed.Length > 4) throw Bad(value);
+            var mode = trimmed.Length == 0 ? 0 : Convert.ToInt32(trimmed, 8);
+            if (mode > 0xFFF) throw Bad(value);
             return new ChmodSpec(mode, []);
         }
         var clauses = new List<(int, char, string)>();
@@ -87,5 +89,6 @@ internal sealed class ChmodSpec
 
     private static int SpecialMask(int who) => ((who & 0b100) != 0 ? 0x800 : 0) | ((who & 0b010) != 0 ? 0x400 : 0);
 
-    private static BerthException Bad(string value) => BerthException.Invalid($"invalid chmod parameter: '{value}'");
+    private static BerthException Bad(string value) =>
+        BerthException.Invalid($"invalid chmod parameter: '{value}'. it should be octal string and between 0 and 07777");
 }

@@ -9,7 +9,7 @@ namespace Berth.Builder.Context;
 /// The cache-key digest of what a COPY reads, in the spirit of BuildKit's content checksum: each source's
 /// name, then every visible entry's relative path, type, permission bits, link target or device numbers and
 /// file content, in byte order. Owners and times are left out, so touching a file keeps the key and editing it
-/// changes it. File digests are remembered by (path, size, mtime, inode, device) in the optional stat cache,
+/// changes it. File digests are remembered by (path, size, mtime, ctime, inode, device) in the optional stat cache,
 /// which the caller may persist between builds so an unchanged context hashes from metadata alone.
 /// </summary>
 public sealed class ContentHasher
@@ -34,7 +34,7 @@ public sealed class ContentHasher
                 var mode = Convert.ToString((int)status.Permissions & 0xFFF, 8);
                 var detail = status.Type switch
                 {
-                    UnixFileType.RegularFile => FileDigest(entry.HostPath, status),
+                    UnixFileType.RegularFile => FileDigest(entry),
                     UnixFileType.SymbolicLink => Links.ReadLink(entry.HostPath),
                     UnixFileType.CharacterDevice or UnixFileType.BlockDevice => $"{status.RdevMajor}:{status.RdevMinor}",
                     _ => "",
@@ -45,13 +45,15 @@ public sealed class ContentHasher
         return Digest.FromSha256Hash(hash.GetHashAndReset());
     }
 
-    private string FileDigest(string host, FileStatus status)
+    private string FileDigest(SourceEntry entry)
     {
+        var status = entry.Status;
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{host}\0{status.Size}\0{status.ModificationTime}\0{status.Inode}\0{status.DeviceMajor}:{status.DeviceMinor}");
+            $"{entry.HostPath}\0{status.Size}\0{status.ModificationTime}\0{entry.ChangeTime}\0{status.Inode}\0{status.DeviceMajor}:{status.DeviceMinor}");
         if (_statCache.TryGetValue(key, out var cached)) return cached;
-        using var input = new FileStream(host, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var input = new FileStream(entry.HostPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var digest = Convert.ToHexStringLower(SHA256.HashData(input));
+        // Keyed by the stat taken before reading: a write racing the read moves ctime, so the entry is never hit.
         _statCache[key] = digest;
         return digest;
     }

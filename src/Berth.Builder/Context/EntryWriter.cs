@@ -7,7 +7,7 @@ namespace Berth.Builder.Context;
 /// Writes copied entries with the metadata BuildKit gives them: mode kept (or <c>--chmod</c>), modification
 /// time kept, owner 0:0 for context files, the source owner for other roots, or the <c>--chown</c> ids. Owners
 /// are set before modes because chown clears setuid/setgid. Files sharing an inode within one copy stay hard
-/// links; fifos and device nodes are recreated; sockets are skipped as BuildKit's copier skips them.
+/// links; fifos, sockets and device nodes are recreated with mknod as BuildKit's copier recreates them.
 /// </summary>
 internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, ChmodSpec? chmod)
 {
@@ -25,14 +25,22 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
         chmod?.Apply(source.Permissions, isDirectory) ?? (UnixFileMode)((int)source.Permissions & 0xFFF);
 
     /// <summary>Applies a source directory's metadata to <paramref name="resolved"/>; its time is set last.</summary>
-    public void DirectoryMetadata(string resolved, FileStatus source, bool isContext)
+    public void DirectoryMetadata(string sourceHost, string resolved, FileStatus source, bool isContext)
     {
         var host = tree.Host(resolved);
         var (uid, gid) = Owner(source, isContext);
         Ownership.Lchown(host, uid, gid);
         Permissions.Chmod(host, Mode(source, isDirectory: true));
+        CopyAttributes(sourceHost, host);
         _directoryTimes.Add((host, source.ModificationTime));
     }
+
+    /// <summary>
+    /// An existing directory the copy wrote into keeps its mode and owner but takes the source directory's
+    /// time, as BuildKit's copier does, so the result does not depend on when the copy ran.
+    /// </summary>
+    public void DirectoryTime(string resolved, FileStatus source) =>
+        _directoryTimes.Add((tree.Host(resolved), source.ModificationTime));
 
     /// <summary>Writes a non-directory <paramref name="source"/> at the resolved destination name.</summary>
     public async Task WriteAsync(string sourceHost, FileStatus source, string resolved, bool isContext, CancellationToken ct)
@@ -54,11 +62,13 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
             case UnixFileType.SymbolicLink:
                 Links.Symlink(Links.ReadLink(sourceHost), host);
                 Ownership.Lchown(host, uid, gid);
+                CopyAttributes(sourceHost, host);
                 FileTimes.LSet(host, source.ModificationTime, source.ModificationTime);
                 break;
             case UnixFileType.Fifo:
             case UnixFileType.CharacterDevice:
             case UnixFileType.BlockDevice:
+            case UnixFileType.Socket:
                 DeviceNodes.MakeNode(host, source.Type, Mode(source, false), source.RdevMajor, source.RdevMinor);
                 Ownership.Lchown(host, uid, gid);
                 Permissions.Chmod(host, Mode(source, false));
@@ -76,6 +86,33 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
         for (var i = _directoryTimes.Count - 1; i >= 0; i--)
             FileTimes.LSet(_directoryTimes[i].Host, _directoryTimes[i].Time, _directoryTimes[i].Time);
         _directoryTimes.Clear();
+    }
+
+    /// <summary>
+    /// Copies extended attributes; one the destination refuses (user.* on a link, trusted.* without the
+    /// capability, a filesystem without xattrs) is skipped, as BuildKit's copier logs and goes on.
+    /// </summary>
+    private static void CopyAttributes(string sourceHost, string host)
+    {
+        IReadOnlyList<string> names;
+        try
+        {
+            names = ExtendedAttributes.LList(sourceHost);
+        }
+        catch (LinuxIOException)
+        {
+            return;
+        }
+        foreach (var name in names)
+        {
+            try
+            {
+                if (ExtendedAttributes.LGet(sourceHost, name) is { } value) ExtendedAttributes.LSet(host, name, value);
+            }
+            catch (LinuxIOException)
+            {
+            }
+        }
     }
 
     private async Task CopyFileAsync(string sourceHost, string host, FileStatus source, uint uid, uint gid, CancellationToken ct)
@@ -97,6 +134,8 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
         }
         Ownership.Fchown(output, uid, gid, host);
         Permissions.Fchmod(output, Mode(source, false), host);
+        // After chown, which drops security.capability: file capabilities survive the copy as in BuildKit.
+        CopyAttributes(sourceHost, host);
         FileTimes.FSet(output, source.ModificationTime, source.ModificationTime, host);
     }
 }

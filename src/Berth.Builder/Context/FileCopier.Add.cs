@@ -14,8 +14,8 @@ public static partial class FileCopier
     /// <summary>
     /// ADD of a remote file: downloaded as-is (never unpacked), named after the last segment of the URL path (or
     /// the response's Content-Disposition file name) when <paramref name="destination"/> is a directory, mode
-    /// 0600 unless <c>--chmod</c>, modification time from Last-Modified, verified against <c>--checksum</c>
-    /// before it appears in the rootfs.
+    /// 0600 unless <c>--chmod</c>, modification time from Last-Modified (the epoch without one), verified
+    /// against <c>--checksum</c> before it appears in the rootfs.
     /// </summary>
     public static async Task AddUrlAsync(string rootfs, Uri url, string destination, CopyOptions options, HttpClient http,
         CancellationToken ct)
@@ -63,14 +63,12 @@ public static partial class FileCopier
                 }
             }
             if (expected is { } want && want != actual)
-                throw BerthException.Invalid($"digest mismatch {want}: {actual}");
+                throw BerthException.Invalid($"digest mismatch for {url}: {actual} (expected: {want})");
             Ownership.Lchown(temporary, uid, gid);
             Permissions.Chmod(temporary, chmod?.Apply(DownloadMode, isDirectory: false) ?? DownloadMode);
-            if (response.Content.Headers.LastModified is { } modified)
-            {
-                var time = Timespec.FromDateTimeOffset(modified);
-                FileTimes.LSet(temporary, time, time);
-            }
+            // Without Last-Modified BuildKit stamps the Unix epoch, which keeps the layer reproducible.
+            var time = response.Content.Headers.LastModified is { } modified ? Timespec.FromDateTimeOffset(modified) : new Timespec(0, 0);
+            FileTimes.LSet(temporary, time, time);
             tree.Clear(final);
             File.Move(temporary, tree.Host(final));
         }
@@ -88,18 +86,31 @@ public static partial class FileCopier
         return digest;
     }
 
-    /// <summary>BuildKit's choice: Content-Disposition's file name, else the URL path's last segment, else "index".</summary>
+    /// <summary>
+    /// BuildKit's choice: Content-Disposition's file name (unless it ends in '/'), else the URL path's last
+    /// segment, made safe (base name only, trimmed; empty, '.', '..' or control characters give "download").
+    /// </summary>
     private static string FileName(Uri url, HttpResponseMessage response)
     {
         var disposition = response.Content.Headers.ContentDisposition?.FileNameStar ??
                           response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
-        var name = disposition is { Length: > 0 } ? GoPath.Base(disposition) : GoPath.Base(Uri.UnescapeDataString(url.AbsolutePath));
-        return name is "" or "." or "/" or ".." ? "index" : name;
+        if (disposition is { Length: > 0 } && !disposition.EndsWith('/')) return SafeFileName(disposition);
+        var path = Uri.UnescapeDataString(url.AbsolutePath);
+        var segment = GoPath.Base(path.Length == 0 ? "/" : path);
+        return SafeFileName(segment is "." or "/" ? "" : segment);
+    }
+
+    private static string SafeFileName(string name)
+    {
+        name = GoPath.Base(name.Trim()).Trim();
+        return name is "" or "." or ".." or "/" || name.Any(char.IsControl) ? "download" : name;
     }
 
     /// <summary>A tar, plain or compressed (gzip, bzip2, xz, zstd), recognised by its bytes as Docker does.</summary>
     private static async Task<bool> IsArchiveAsync(string file, CancellationToken ct)
     {
+        // Opening a fifo would block, and a device is never an archive.
+        if (!FileStatus.TryLstat(file, out var status, out _) || status.Type != UnixFileType.RegularFile) return false;
         byte[] prefix;
         var input = File.OpenRead(file);
         await using (input.ConfigureAwait(false))

@@ -35,7 +35,7 @@ public static partial class FileCopier
         var tree = new DestinationTree(root, uid, gid);
         var writer = new EntryWriter(tree, options, chmod);
         var target = GoPath.InsideRoot(destination);
-        var intoDirectory = slash || sources.Count > 1 || sources.Any(s => s.MatchedByWildcard && sources.Count > 1);
+        var intoDirectory = slash || sources.Count > 1;
 
         foreach (var source in sources)
         {
@@ -45,6 +45,11 @@ public static partial class FileCopier
             {
                 var (extractTo, _) = tree.EnsureDirectory(target);
                 await ExtractAsync(source.HostPath, tree.Host(extractTo), ct).ConfigureAwait(false);
+                if (options.Uid is not null || options.Gid is not null)
+                {
+                    var names = await ArchiveOwnership.ListEntriesAsync(source.HostPath, ct).ConfigureAwait(false);
+                    ArchiveOwnership.Chown(tree.Host(extractTo), names, uid, gid);
+                }
                 continue;
             }
             if (source.IsDirectory)
@@ -59,7 +64,8 @@ public static partial class FileCopier
             else if (intoDirectory || tree.IsDirectory(resolved) || target.Length == 0)
                 fileTarget = GoPath.Join(target, GoPath.Base(source.RelativePath));
             else fileTarget = target;
-            var (parent, name) = Split(fileTarget);
+            // A link already at the target is followed (inside the rootfs), as BuildKit resolves the whole path.
+            var (parent, name) = Split(tree.Resolve(fileTarget));
             var (parentResolved, _) = tree.EnsureDirectory(parent);
             var status = FileStatus.Lstat(source.HostPath);
             await writer.WriteAsync(source.HostPath, status, GoPath.Join(parentResolved, name), source.IsContext, ct).ConfigureAwait(false);
@@ -77,8 +83,10 @@ public static partial class FileCopier
             ct.ThrowIfCancellationRequested();
             if (entry.RelativePath.Length == 0)
             {
-                // A directory that already existed keeps its own metadata ("COPY . /" must not chmod '/').
-                if (created) writer.DirectoryMetadata(top, entry.Status, source.IsContext);
+                // As in BuildKit's copier, only directories the copy creates take the source's metadata: an existing
+                // one keeps its own ("COPY . /" must not chmod '/', nor a rootfs copy chown /usr/lib).
+                if (created) writer.DirectoryMetadata(entry.HostPath, top, entry.Status, source.IsContext);
+                else writer.DirectoryTime(top, entry.Status);
                 continue;
             }
             var (parent, name) = Split(entry.RelativePath);
@@ -86,9 +94,10 @@ public static partial class FileCopier
             var destination = GoPath.Join(parentResolved, name);
             if (entry.Status.Type == UnixFileType.Directory)
             {
-                var (dir, _) = tree.EnsureDirectory(destination);
+                var (dir, made) = tree.EnsureDirectory(destination);
                 resolved[entry.RelativePath] = dir;
-                writer.DirectoryMetadata(dir, entry.Status, source.IsContext);
+                if (made) writer.DirectoryMetadata(entry.HostPath, dir, entry.Status, source.IsContext);
+                else writer.DirectoryTime(dir, entry.Status);
                 continue;
             }
             await writer.WriteAsync(entry.HostPath, entry.Status, destination, source.IsContext, ct).ConfigureAwait(false);

@@ -69,8 +69,12 @@ public static class SourceSelector
     /// <summary>Every path the wildcard source names, in byte order per directory.</summary>
     private static List<string> ExpandWildcards(string root, IgnorePatterns ignore, string clean, string source)
     {
+        var components = clean.Split('/');
+        // Go reports a malformed pattern even where no directory entry was compared against it.
+        if (components.Any(c => GoPathMatch.ContainsWildcards(c) && !GoPathMatch.IsValid(c)))
+            throw BerthException.Invalid($"syntax error in pattern: {source}");
         var current = new List<string> { "" };
-        foreach (var component in clean.Split('/'))
+        foreach (var component in components)
         {
             var next = new List<string>();
             foreach (var parent in current)
@@ -84,15 +88,7 @@ public static class SourceSelector
                 if (!Directory.Exists(directory)) continue;
                 foreach (var name in SourceTree.ListNames(directory))
                 {
-                    bool match;
-                    try
-                    {
-                        match = GoPathMatch.Match(component, name);
-                    }
-                    catch (FormatException)
-                    {
-                        throw BerthException.Invalid($"syntax error in pattern: {source}");
-                    }
+                    var match = GoPathMatch.Match(component, name);
                     var path = GoPath.Join(parent, name);
                     if (match && (ignore.IsEmpty || !ignore.IsExcluded(path) || ignore.HasExceptions)) next.Add(path);
                 }

@@ -13,9 +13,9 @@ internal static class SourceTree
     public static List<SourceEntry> Walk(SelectedSource source)
     {
         var entries = new List<SourceEntry>();
-        if (!FileStatus.TryLstat(source.HostPath, out var status, out var errno))
-            throw BerthException.NotFound($"failed to compute cache key: \"/{source.RelativePath}\": not found (errno {errno})");
-        entries.Add(new SourceEntry("", source.HostPath, status));
+        if (!EntryStat.TryLstat(source.HostPath, out var status, out var changed))
+            throw BerthException.NotFound($"failed to compute cache key: \"/{source.RelativePath}\": not found");
+        entries.Add(new SourceEntry("", source.HostPath, status, changed));
         if (status.Type == UnixFileType.Directory) Collect(source.HostPath, "", source.Filter, entries);
         return entries;
     }
@@ -34,7 +34,7 @@ internal static class SourceTree
         {
             var childRelative = GoPath.Join(relative, name);
             var childHost = hostDirectory + "/" + name;
-            if (!FileStatus.TryLstat(childHost, out var status, out _)) continue;
+            if (!EntryStat.TryLstat(childHost, out var status, out var changed)) continue;
             var isDirectory = status.Type == UnixFileType.Directory;
             if (!filter.IsEmpty && filter.IsHidden(childRelative))
             {
@@ -42,11 +42,11 @@ internal static class SourceTree
                 var below = new List<SourceEntry>();
                 Collect(childHost, childRelative, filter, below);
                 if (below.Count == 0) continue;
-                entries.Add(new SourceEntry(childRelative, childHost, status));
+                entries.Add(new SourceEntry(childRelative, childHost, status, changed));
                 entries.AddRange(below);
                 continue;
             }
-            entries.Add(new SourceEntry(childRelative, childHost, status));
+            entries.Add(new SourceEntry(childRelative, childHost, status, changed));
             if (isDirectory) Collect(childHost, childRelative, filter, entries);
         }
     }
