@@ -52,7 +52,7 @@ public sealed partial class BuildExecutor
         var history = $"{verb} {string.Join(' ', copy.Sources.Concat(copy.SourceContents.Select(h => "<<" + h.Name)))} {copy.Destination} # buildkit";
 
         // A remote source can change behind the same URL: it is fetched again rather than trusted from the cache.
-        if (!_options.NoCache && urls.Count == 0 && _worker.LookupCache(key, state.Layers) is { } cached)
+        if (!_options.NoCache && urls.Count == 0 && await _worker.LookupCacheAsync(key, state.Layers, ct).ConfigureAwait(false) is { } cached)
         {
             vertex.Cached();
             Advance(state, key, cached.Layer, history, cached.Created);
@@ -90,7 +90,7 @@ public sealed partial class BuildExecutor
         var vertex = StartVertex(run.NextStepName(instruction.Original), instruction);
         var key = CacheKey.Next(state.Key, "WORKDIR", state.WorkingDir, state.User, _options.SourceDateEpoch?.ToUnixTimeSeconds().ToString() ?? "");
         var history = "WORKDIR " + state.WorkingDir;
-        if (!_options.NoCache && _worker.LookupCache(key, state.Layers) is { } cached)
+        if (!_options.NoCache && await _worker.LookupCacheAsync(key, state.Layers, ct).ConfigureAwait(false) is { } cached)
         {
             vertex.Cached();
             Advance(state, key, cached.Layer, history, cached.Created);

@@ -12,14 +12,14 @@ public sealed partial class BuildExecutor
         RunInstruction r => RunAsync(run, r, ct),
         CopyInstruction c => CopyAsync(run, c, ct),
         WorkdirInstruction w => WorkdirAsync(run, w, ct),
-        _ => Task.Run(() => ApplyMetadata(run, instruction), ct),
+        _ => ApplyMetadataAsync(run, instruction, ct),
     };
 
     /// <summary>
     /// Instructions that change only the image config. Each still moves the cache key (a later RUN sees the
     /// new ENV or USER) and records a history entry without a layer, timed from the cache when known.
     /// </summary>
-    private void ApplyMetadata(StageRun run, Instruction instruction)
+    private async Task ApplyMetadataAsync(StageRun run, Instruction instruction, CancellationToken ct)
     {
         var state = run.State;
         var escape = _document.Directives.Escape;
@@ -95,7 +95,7 @@ public sealed partial class BuildExecutor
         state.Key = CacheKey.Next(state.Key, history);
         state.History.Add(new HistoryEntry
         {
-            Created = StepTime(state.Key, layer: null),
+            Created = await StepTimeAsync(state.Key, ct).ConfigureAwait(false),
             CreatedBy = history,
             Comment = HistoryComment,
             EmptyLayer = true,
@@ -106,11 +106,11 @@ public sealed partial class BuildExecutor
     /// The time a step records: the one stored with its key when the step is cached (so a full-cache rebuild
     /// gives the same image), else now, stored for next time.
     /// </summary>
-    private DateTimeOffset StepTime(Digest key, BuildLayer? layer)
+    private async Task<DateTimeOffset> StepTimeAsync(Digest key, CancellationToken ct)
     {
-        if (!_options.NoCache && _worker.LookupCache(key, []) is { } cached) return cached.Created;
+        if (!_options.NoCache && await _worker.LookupCacheAsync(key, [], ct).ConfigureAwait(false) is { } cached) return cached.Created;
         var now = Now();
-        _worker.StoreCache(key, [], new CachedStep(layer, now));
+        _worker.StoreCache(key, [], new CachedStep(null, now));
         return now;
     }
 

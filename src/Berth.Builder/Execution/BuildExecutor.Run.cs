@@ -35,7 +35,7 @@ public sealed partial class BuildExecutor
         var key = CacheKey.Next(state.Key, [.. keyParts]);
         var history = "RUN " + HistoryArgs(state, args) + " # buildkit";
 
-        if (!_options.NoCache && _worker.LookupCache(key, state.Layers) is { } cached)
+        if (!_options.NoCache && await _worker.LookupCacheAsync(key, state.Layers, ct).ConfigureAwait(false) is { } cached)
         {
             vertex.Cached();
             Advance(state, key, cached.Layer, history, cached.Created);

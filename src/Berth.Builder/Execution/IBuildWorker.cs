@@ -35,7 +35,7 @@ public interface IBuildWorker
     Task<MountedChain> MountAsync(IReadOnlyList<BuildLayer> chain, CancellationToken ct);
 
     /// <summary>The step stored under <paramref name="key"/>, or null when absent or its layer is gone.</summary>
-    CachedStep? LookupCache(Digest key, IReadOnlyList<BuildLayer> parent);
+    Task<CachedStep?> LookupCacheAsync(Digest key, IReadOnlyList<BuildLayer> parent, CancellationToken ct);
 
     /// <summary>Records what the step under <paramref name="key"/> made on top of <paramref name="parent"/>.</summary>
     void StoreCache(Digest key, IReadOnlyList<BuildLayer> parent, CachedStep step);

@@ -62,24 +62,6 @@ internal sealed partial class BuildWorker : IBuildWorker
         return new BaseImage(found.Image.Id, config, [.. diffIds.Select((d, i) => new BuildLayer(d, manifest.Layers[i]))]);
     }
 
-    public CachedStep? LookupCache(Digest key, IReadOnlyList<BuildLayer> parent)
-    {
-        var record = _metadata.Read(t => _cache.Get(t, key));
-        if (record is null) return null;
-        if (record.Blob is not { } blob) return new CachedStep(null, record.Created);
-        // The layer must still be whole: its blob in the content store and its chain's snapshot committed.
-        var chain = ChainIds.Next(TopChain(parent), blob.Digest);
-        if (chain != record.ChainId || _content.Info(blob.Digest) is null) return null;
-        if (_snapshotter.Stat(chain.ToString()) is not { Kind: SnapshotKind.Committed }) return null;
-        return new CachedStep(new BuildLayer(blob.Digest, blob), record.Created);
-    }
-
-    public void StoreCache(Digest key, IReadOnlyList<BuildLayer> parent, CachedStep step)
-    {
-        var chain = step.Layer is { } layer ? ChainIds.Next(TopChain(parent), layer.DiffId) : (Digest?)null;
-        _metadata.Write(t => _cache.Put(t, new BuildCacheRecord(key, chain, step.Layer?.Blob, step.Created, _options.Time.GetUtcNow())));
-    }
-
     public async Task<MountedChain> MountAsync(IReadOnlyList<BuildLayer> chain, CancellationToken ct)
     {
         var key = "build-view-" + Guid.NewGuid().ToString("N");

@@ -18,4 +18,8 @@ public sealed record BuildRequest
     public BuildOptions Options { get; init; } = new();
     /// <summary><c>-o</c>: where the result goes; the image store when empty.</summary>
     public IReadOnlyList<BuildOutput> Outputs { get; init; } = [];
+    /// <summary><c>--cache-from type=local,src=DIR</c>: exported caches to take steps from.</summary>
+    public IReadOnlyList<string> CacheFrom { get; init; } = [];
+    /// <summary><c>--cache-to type=local,dest=DIR</c>: where to export this build's cache.</summary>
+    public string? CacheTo { get; init; }
 }

@@ -49,7 +49,8 @@ internal sealed class InMemoryBuildWorker : IBuildWorker, IDisposable
         return Task.FromResult(new MountedChain(path, () => ValueTask.CompletedTask));
     }
 
-    public CachedStep? LookupCache(Digest key, IReadOnlyList<BuildLayer> parent) => _cache.TryGetValue(key, out var step) ? step : null;
+    public Task<CachedStep?> LookupCacheAsync(Digest key, IReadOnlyList<BuildLayer> parent, CancellationToken ct) =>
+        Task.FromResult(_cache.TryGetValue(key, out var step) ? step : null);
 
     public void StoreCache(Digest key, IReadOnlyList<BuildLayer> parent, CachedStep step) => _cache[key] = step;
 

@@ -65,6 +65,32 @@ public sealed class BuildFeatureTests
     }
 
     [Fact]
+    public void A_cache_exported_to_a_directory_serves_another_state_root()
+    {
+        using var first = new BuildHost();
+        using var second = new BuildHost();
+        var baseTar = Path.Combine(first.Root.Work, "base.tar");
+        first.Run("save", "-o", baseTar, BuildHost.BaseImage).Ok();
+        second.Run("rmi", BuildHost.BaseImage).Ok();
+        second.Run("load", "-i", baseTar).Ok();
+        var cache = Path.Combine(first.Root.Work, "cache");
+        foreach (var host in new[] { first, second })
+        {
+            host.Write("f.txt", "f\n");
+            host.Dockerfile($"FROM {BuildHost.BaseImage}\nRUN echo $RANDOM > /random\nCOPY f.txt /f.txt\nENV A=1\n");
+        }
+        var original = first.Run("build", "-q", "--cache-to", $"type=local,dest={cache}", first.Context).Ok().Stdout.Trim();
+        Assert.True(File.Exists(Path.Combine(cache, "berth-cache.json")));
+
+        var imported = second.Build("--cache-from", $"type=local,src={cache}", "--iidfile", Path.Combine(second.Root.Work, "iid")).Ok();
+        Assert.Equal(2, imported.Stderr.Split('\n').Count(l => l.EndsWith(" CACHED", StringComparison.Ordinal)));
+        Assert.Equal(original, File.ReadAllText(Path.Combine(second.Root.Work, "iid")));
+        Assert.Equal(first.Run("run", "--rm", original, "cat", "/random").Ok().Stdout, second.Run("run", "--rm", original, "cat", "/random").Ok().Stdout);
+        second.Build("--cache-from", "type=registry,ref=example/cache").FailsWith(1, "not supported");
+        second.Build("--cache-from", $"type=local,src={Path.Combine(second.Root.Work, "nothing")}").FailsWith(1, "berth-cache.json");
+    }
+
+    [Fact]
     public void Local_and_tar_outputs_write_the_root_filesystem()
     {
         using var host = new BuildHost();

@@ -17,8 +17,8 @@ internal static class BuildRequestBuilder
         var buildArgs = BuildArgs(context.Get(flags.BuildArgs));
         var platforms = context.Get(flags.Platform).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
         if (platforms.Count > 1) throw BerthException.Invalid("multiple platforms are not supported: berth builds for the host platform only");
-        if (context.Get(flags.CacheFrom).Count > 0 || context.Get(flags.CacheTo).Count > 0)
-            throw BerthException.Invalid("--cache-from and --cache-to are not supported: the build cache lives in the state root");
+        var cacheTo = context.Get(flags.CacheTo).Select(c => LocalCache(c, "dest")).ToList();
+        if (cacheTo.Count > 1) throw BerthException.Invalid("only one --cache-to is supported");
         var network = context.Get(flags.Network);
         if (network is not ("default" or "host" or "none"))
             throw BerthException.Invalid($"network mode \"{network}\" not supported by buildkit: use default, host or none");
@@ -30,6 +30,8 @@ internal static class BuildRequestBuilder
             DockerfileText = dockerfileText,
             Tags = context.Get(flags.Tags),
             Outputs = outputs,
+            CacheFrom = [.. context.Get(flags.CacheFrom).Select(c => LocalCache(c, "src"))],
+            CacheTo = cacheTo.Count == 1 ? cacheTo[0] : null,
             Options = new BuildOptions
             {
                 BuildArgs = buildArgs,
@@ -44,6 +46,27 @@ internal static class BuildRequestBuilder
                 Platform = platforms.Count == 1 ? Platform.Parse(platforms[0]) : Platform.Host,
             },
         };
+    }
+
+    /// <summary>
+    /// <c>type=local,src=DIR</c> (or <c>dest=DIR</c> for --cache-to), docker's local cache. Registry, inline and
+    /// other cache backends need a service Berth does not talk to, and are refused.
+    /// </summary>
+    private static string LocalCache(string value, string pathKey)
+    {
+        string? type = null, path = null;
+        foreach (var field in value.Split(','))
+        {
+            var eq = field.IndexOf('=');
+            var key = eq < 0 ? field : field[..eq];
+            var text = eq < 0 ? "" : field[(eq + 1)..];
+            if (key == "type") type = text;
+            else if (key == pathKey) path = text;
+            else if (key is not ("mode" or "compression" or "oci-mediatypes" or "ignore-error")) throw BerthException.Invalid($"unexpected key '{key}' in '{value}'");
+        }
+        if (type is null && !value.Contains('=')) throw BerthException.Invalid($"cache source {value}: registry caches are not supported: use type=local,{pathKey}=DIR");
+        if (type != "local") throw BerthException.Invalid($"cache type {type} is not supported: use type=local,{pathKey}=DIR");
+        return string.IsNullOrEmpty(path) ? throw BerthException.Invalid($"type=local cache requires {pathKey}") : Path.GetFullPath(path);
     }
 
     /// <summary><c>--build-arg K=V</c>, or <c>--build-arg K</c> taking K from the environment (ignored when unset).</summary>
