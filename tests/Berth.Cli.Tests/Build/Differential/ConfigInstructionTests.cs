@@ -1,0 +1,102 @@
+using Berth.Cli.Tests.Support;
+
+namespace Berth.Cli.Tests.Build.Differential;
+
+/// <summary>Instructions that only change the image config: the config and history must match docker's.</summary>
+public sealed class ConfigInstructionTests
+{
+    [ToolFact("docker")]
+    public void EnvAndArgExpansion_WithBuildArgs_MatchesDocker()
+    {
+        using var c = new DiffCase();
+        c.Dockerfile("""
+            FROM bbdiff:latest
+            ARG V
+            ARG W=dflt
+            ARG UNSET
+            ENV A=1 B="two words" C=${V:-unset} D=${W:+set} E=$A-${B}
+            ENV F=${UNSET:-x}/${W} G=${UNSET:+never} H='$A literal' I=\$A
+            ENV J ${V}_old_form
+            LABEL l1=$A "l 2"="${C}" l3=${W:-no}
+            WORKDIR /w/${W}
+            RUN echo "$A|$B|$C|$D|$E|$F|$G|$H|$V|$W" > /env.txt
+            """);
+        c.Build("--build-arg", "V=given", "--build-arg", "W=over").AssertSame();
+    }
+
+    [ToolFact("docker")]
+    public void ArgDefaults_WithoutBuildArgs_MatchDocker()
+    {
+        using var c = new DiffCase();
+        c.Dockerfile("""
+            ARG BASE=bbdiff:latest
+            FROM $BASE
+            ARG V
+            ARG W=dflt
+            ENV C=${V:-x} D=${W}
+            ARG BASE
+            RUN echo "$V $W $BASE" > /args.txt
+            """);
+        c.Build().AssertSame();
+    }
+
+    [ToolFact("docker")]
+    public void MetadataInstructions_MatchDocker()
+    {
+        using var c = new DiffCase();
+        c.Dockerfile("""
+            FROM bbdiff:latest
+            LABEL a=b c="d e"
+            LABEL multi.one=1 \
+                  multi.two=2
+            EXPOSE 80 443/tcp 53/udp 8000-8001
+            VOLUME /data ["/v1", "/v2"]
+            STOPSIGNAL SIGTERM
+            HEALTHCHECK --interval=5s --timeout=3s --start-period=2s --retries=4 CMD wget -q localhost || exit 1
+            ONBUILD RUN echo onbuild
+            ONBUILD COPY a /a
+            USER 1000:50
+            WORKDIR /app
+            WORKDIR sub
+            """);
+        c.Build().AssertSame();
+    }
+
+    [ToolFact("docker")]
+    public void ShellCmdAndEntrypointForms_MatchDocker()
+    {
+        using var c = new DiffCase();
+        c.Dockerfile("""
+            FROM bbdiff:latest
+            CMD echo shell form
+            SHELL ["/bin/sh", "-ec"]
+            RUN echo "via the new shell" > /shell.txt
+            ENTRYPOINT top -b
+            CMD ["exec", "form"]
+            HEALTHCHECK CMD ["/bin/true"]
+            """);
+        c.Build().AssertSame();
+    }
+
+    [ToolFact("docker")]
+    public void EntrypointAfterInheritedCmd_ResetsCmd_AsDockerDoes()
+    {
+        using var c = new DiffCase();
+        c.Dockerfile("""
+            FROM bbdiff:latest
+            ENTRYPOINT ["echo", "only"]
+            HEALTHCHECK NONE
+            STOPSIGNAL 9
+            USER alice
+            """);
+        c.Build().AssertSame();
+    }
+
+    [ToolFact("docker")]
+    public void UnknownInstruction_IsRefusedByBoth()
+    {
+        using var c = new DiffCase();
+        c.Dockerfile("FROM bbdiff:latest\nFROBNICATE now\n");
+        c.BuildBothFail();
+    }
+}
