@@ -45,25 +45,24 @@ public sealed class ContextTests
             ADD arch.tar.gz /x/
             ADD plain.tar /y
             ADD a.txt /addfile
-            ADD --chown=alice:staff arch.tar.gz /z/
             COPY arch.tar.gz /notextracted/
             """);
         c.Build().AssertSame();
     }
 
-    /// <summary>A small archive with a dir of its own mode, owners, a symlink, a hardlink and an executable.</summary>
-    private static byte[] Archive(bool gzip)
+    /// <summary>A small archive with a dir of its own mode, a symlink, a hardlink and an executable, owned by uid:gid.</summary>
+    internal static byte[] Archive(bool gzip, int uid = 0, int gid = 0)
     {
         var tar = new MemoryStream();
         using (var w = new TarWriter(tar, TarEntryFormat.Pax, leaveOpen: true))
         {
             var mtime = new DateTimeOffset(2023, 5, 6, 7, 8, 9, TimeSpan.Zero);
-            w.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "top/") { Mode = (UnixFileMode)0x1E8 /* 0750 */, Uid = 7, Gid = 8, ModificationTime = mtime });
-            w.WriteEntry(File("top/file.txt", "in the archive\n", 0x1A4, mtime));
-            w.WriteEntry(File("top/tool", "#!/bin/sh\n", 0x1ED, mtime));
+            w.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "top/") { Mode = (UnixFileMode)0x1E8 /* 0750 */, Uid = uid, Gid = gid, ModificationTime = mtime });
+            w.WriteEntry(File("top/file.txt", "in the archive\n", 0x1A4, mtime, uid, gid));
+            w.WriteEntry(File("top/tool", "#!/bin/sh\n", 0x1ED, mtime, uid, gid));
             w.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "top/link") { LinkName = "file.txt", ModificationTime = mtime });
             w.WriteEntry(new PaxTarEntry(TarEntryType.HardLink, "top/hard") { LinkName = "top/file.txt", ModificationTime = mtime });
-            w.WriteEntry(File("rootfile", "r\n", 0x180, mtime));
+            w.WriteEntry(File("rootfile", "r\n", 0x180, mtime, uid, gid));
         }
         if (!gzip)
             return tar.ToArray();
@@ -73,12 +72,12 @@ public sealed class ContextTests
         return gz.ToArray();
     }
 
-    private static PaxTarEntry File(string name, string text, int mode, DateTimeOffset mtime) => new(TarEntryType.RegularFile, name)
+    private static PaxTarEntry File(string name, string text, int mode, DateTimeOffset mtime, int uid, int gid) => new(TarEntryType.RegularFile, name)
     {
         DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)),
         Mode = (UnixFileMode)mode,
-        Uid = 1000,
-        Gid = 50,
+        Uid = uid,
+        Gid = gid,
         ModificationTime = mtime,
     };
 }
