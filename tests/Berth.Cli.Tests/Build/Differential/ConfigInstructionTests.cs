@@ -59,7 +59,7 @@ public sealed class ConfigInstructionTests
             WORKDIR sub
             """);
         // EXPOSE rows and ONBUILD rows: KnownDifferenceTests (the config itself is compared here).
-        c.Build().AssertSameExceptHistoryOf("EXPOSE", "ONBUILD");
+        c.Build("--label", "from.cli=yes", "--label", "a=overridden").AssertSameExceptHistoryOf("EXPOSE", "ONBUILD");
     }
 
     [ToolFact("docker")]

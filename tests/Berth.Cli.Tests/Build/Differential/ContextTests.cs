@@ -26,6 +26,7 @@ public sealed class ContextTests
             node_modules
             docs/*.md
             !docs/readme.md
+            .dockerignore
             """);
         c.Dockerfile("""
             FROM bbdiff:latest

@@ -43,6 +43,7 @@ public sealed class MultiStageTests
         COPY --from=0 /bin/busybox /bin/
         COPY --from=1 /a.txt /
         COPY --from=builder --chown=alice:staff /out /owned/
+        COPY --from=bbdiff:latest /etc/passwd /from-image/
         CMD ["cat", "/final/artifact"]
         """;
 

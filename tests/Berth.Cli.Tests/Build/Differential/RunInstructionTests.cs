@@ -74,4 +74,25 @@ public sealed class RunInstructionTests
         c.Dockerfile("FROM bbdiff:latest\nRUN exit 3\n");
         c.BuildBothFail();
     }
+
+    [ToolFact("docker")]
+    public void RunRemovingTheMountedEtcFiles_IsRefusedByBoth()
+    {
+        // Both engines bind-mount /etc/hosts and /etc/resolv.conf into the step's container: EBUSY.
+        using var c = new DiffCase();
+        c.Dockerfile("FROM bbdiff:latest\nRUN rm -rf /etc && mkdir /etc && echo fresh > /etc/only\n");
+        var (berth, docker) = c.BuildBothFail();
+        Assert.Contains("/etc/hosts", docker.Stdout + docker.Stderr);
+        Assert.Contains("/etc/hosts", berth.Stderr);
+    }
+
+    [ToolFact("docker")]
+    public void RunOverwritingTheRunningShellBinary_IsRefusedByBoth()
+    {
+        // /bin/ls is a symlink to the busybox that runs the step's shell: ETXTBSY under either engine.
+        using var c = new DiffCase();
+        c.Dockerfile("FROM bbdiff:latest\nRUN echo replaced > /bin/ls\n");
+        var (berth, _) = c.BuildBothFail();
+        Assert.Contains("Text file busy", berth.Stderr);
+    }
 }
