@@ -46,6 +46,8 @@ public static class DiffBase
         var archive = t.WorkPath("bbdiff.tar");
         t.Berth.Run("save", "-o", archive, Name, Bare).Ok();
         Tool.MustRun("docker", "load", "-i", archive);
+        // Each run imports anew (new created time, new IDs): the tags go when the test process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Tool.Run("docker", "rmi", "-f", Name, Bare);
         foreach (var image in new[] { Name, Bare })
         {
             var berthId = t.Berth.Run("image", "inspect", "-f", "{{.Id}}", image).Ok().Stdout.Trim();

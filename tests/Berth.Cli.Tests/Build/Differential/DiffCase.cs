@@ -18,8 +18,17 @@ public sealed class DiffCase : IDisposable
 
     public DiffCase()
     {
-        Directory.CreateDirectory(Context);
-        DiffBase.LoadInto(_root);
+        try
+        {
+            Directory.CreateDirectory(Context);
+            DiffBase.LoadInto(_root);
+        }
+        catch
+        {
+            // A constructor that throws is never disposed.
+            _root.Dispose();
+            throw;
+        }
     }
 
     public string Context => _root.WorkPath("ctx");
