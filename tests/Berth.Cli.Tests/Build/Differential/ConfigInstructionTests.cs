@@ -41,6 +41,30 @@ public sealed class ConfigInstructionTests
     }
 
     [ToolFact("docker")]
+    public void ExpansionInInstructionArguments_MatchesDocker()
+    {
+        using var c = new DiffCase();
+        c.File("a.txt", "alpha\n");
+        c.Dockerfile("""
+            FROM bbdiff:latest
+            ARG DIR=/opt/app
+            ARG PORT=8080
+            ARG UID=1000
+            ENV SUB=sub
+            WORKDIR ${DIR}
+            COPY a.txt ${DIR}/${SUB:-none}/
+            COPY --chown=${UID}:50 a.txt ./$SUB/owned
+            EXPOSE ${PORT} ${PORT:+9090}/udp
+            VOLUME ${DIR}/data
+            STOPSIGNAL SIG${SIGNAME:-TERM}
+            LABEL port=$PORT dir="${DIR}"
+            USER ${UID}
+            """);
+        // EXPOSE rows: KnownConfigDifferenceTests.Expose_HistoryRow (the ports themselves are compared here).
+        c.Build().AssertSameExceptHistoryOf("EXPOSE");
+    }
+
+    [ToolFact("docker")]
     public void MetadataInstructions_MatchDocker()
     {
         using var c = new DiffCase();
