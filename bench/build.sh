@@ -62,12 +62,16 @@ P+=(--cgroup-manager cgroupfs --events-backend file)
 DOCKERD_PID=""
 ACTIVE=""
 CTX="$WORK/ctx"
+# Every image the benchmark builds carries this label (each engine alike), so cleanup finds the untagged ones
+# that rebuilds leave behind in docker.
+LABEL="berth-bench-build=$$"
 
 cleanup() {
     set +e
     log "cleaning up"
     if [[ " $ACTIVE " == *" docker "* && -z $DOCKERD_PID ]]; then
         "$DOCKER_CLI" rmi -f "$TAG" "$IMG" >/dev/null 2>&1
+        "$DOCKER_CLI" image prune -f --filter "label=$LABEL" >/dev/null 2>&1
         "$DOCKER_CLI" builder prune -af >/dev/null 2>&1
     fi
     if [[ " $ACTIVE " == *" podman "* ]]; then
@@ -176,9 +180,9 @@ log "engines: $ACTIVE (berth: $("$BERTH" --version 2>/dev/null | head -1 || echo
 
 build_cmd() {
     case "$1" in
-        berth) echo "$(q "${B[@]}") build -q -t $TAG $(q "$CTX")" ;;
-        docker) echo "DOCKER_BUILDKIT=1 $(q "$DOCKER_CLI") build --network=none -q -t $TAG $(q "$CTX")" ;;
-        podman) echo "$(q "${P[@]}") build --network=none -q -t $TAG $2 $(q "$CTX")" ;;
+        berth) echo "$(q "${B[@]}") build -q --label $LABEL -t $TAG $(q "$CTX")" ;;
+        docker) echo "DOCKER_BUILDKIT=1 $(q "$DOCKER_CLI") build --network=none -q --label $LABEL -t $TAG $(q "$CTX")" ;;
+        podman) echo "$(q "${P[@]}") build --network=none -q --label $LABEL -t $TAG $2 $(q "$CTX")" ;;
     esac
 }
 # What makes a build cold, per engine (see README): berth gets an empty --root with the base image imported;
