@@ -31,7 +31,7 @@ public sealed partial class BuildExecutor
             {
                 if (copy.IsAdd && copy.From is null && IsUrl(source, out var url)) urls.Add(url);
                 else if (IsUrl(source, out _)) throw BerthException.Invalid($"source can't be a URL for {verb}");
-                else selected.AddRange(SourceSelector.Select(root, source, copy.Excludes));
+                else selected.AddRange(SelectAllowingEmptyWildcard(root, source, copy.Excludes));
             }
         }
         catch (BerthException e)
@@ -99,15 +99,17 @@ public sealed partial class BuildExecutor
         // BuildKit creates the directory (and its parents) for the stage's user; an existing one is left alone.
         var layer = await _worker.ChangeAsync(state.Layers, (rootfs, _) =>
         {
-            var target = RootfsPath.Host(rootfs, RootfsPath.Resolve(rootfs, state.WorkingDir, followFinal: true));
-            if (!Directory.Exists(target))
+            // Each missing component is made (and owned by the USER, as BuildKit's mkdir -p does), resolving
+            // symlinks inside the rootfs as it goes.
+            var (uid, gid) = state.User.Length > 0 ? Owner(rootfs, state.User) : (null, null);
+            var path = "";
+            foreach (var part in state.WorkingDir.Split('/', StringSplitOptions.RemoveEmptyEntries))
             {
-                RootfsDirectories.Create(rootfs, state.WorkingDir);
-                if (state.User.Length > 0)
-                {
-                    var (uid, gid) = Owner(rootfs, state.User);
-                    if (uid is { } u) Berth.Linux.Ownership.Lchown(target, (uint)u, (uint)(gid ?? u));
-                }
+                path += "/" + part;
+                var host = RootfsPath.Host(rootfs, RootfsPath.Resolve(rootfs, path, followFinal: true));
+                if (Directory.Exists(host)) continue;
+                RootfsDirectories.Create(rootfs, path);
+                if (uid is { } u) Berth.Linux.Ownership.Lchown(host, (uint)u, (uint)(gid ?? u));
             }
             return Task.CompletedTask;
         }, _options.SourceDateEpoch, ct).ConfigureAwait(false);
@@ -122,8 +124,8 @@ public sealed partial class BuildExecutor
     {
         if (string.IsNullOrEmpty(chown)) return (null, null);
         var user = UserResolver.Resolve(chown, RootfsFiles.TryReadText(rootfs, "/etc/passwd"), RootfsFiles.TryReadText(rootfs, "/etc/group"), []);
-        // Docker: a chown without a group takes the user's primary group, or the uid when the user is a number only.
-        return ((int)user.Uid, (int)user.Gid);
+        // Docker: "a username without groupname or a UID without GID will use the same numeric UID as the GID".
+        return ((int)user.Uid, chown.Contains(':') ? (int)user.Gid : (int)user.Uid);
     }
 
     private static void WriteHeredoc(string rootfs, Heredoc heredoc, string destination, int? uid, int? gid, string? chmod)
@@ -134,6 +136,19 @@ public sealed partial class BuildExecutor
         File.WriteAllBytes(file, Encoding.UTF8.GetBytes(heredoc.Content));
         File.SetUnixFileMode(file, chmod is null ? (UnixFileMode)0b110_100_100 : (UnixFileMode)Convert.ToInt32(chmod, 8));
         if (uid is { } u) Berth.Linux.Ownership.Lchown(file, (uint)u, (uint)(gid ?? u));
+    }
+
+    /// <summary>A wildcard that matches nothing copies nothing, as BuildKit allows; a plain missing path is an error.</summary>
+    private static IReadOnlyList<SelectedSource> SelectAllowingEmptyWildcard(CopySourceRoot root, string source, IReadOnlyList<string> excludes)
+    {
+        try
+        {
+            return SourceSelector.Select(root, source, excludes);
+        }
+        catch (BerthException e) when (e.Kind == ErrorKind.NotFound && source.IndexOfAny(['*', '?', '[']) >= 0)
+        {
+            return [];
+        }
     }
 
     private static bool IsUrl(string source, out Uri url)

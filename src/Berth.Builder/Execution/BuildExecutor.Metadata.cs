@@ -47,7 +47,8 @@ public sealed partial class BuildExecutor
             case ExposeInstruction x:
                 var ports = InstructionExpander.Expand(x, env, escape, _usedArgs).Ports.SelectMany(PortKeys).ToList();
                 foreach (var port in ports) state.ExposedPorts.Add(port);
-                history = "EXPOSE " + string.Join(' ', ports);
+                // Go's %v of the port map BuildKit records: keys sorted, each with its empty struct.
+                history = "EXPOSE map[" + string.Join(' ', ports.Distinct().Order(StringComparer.Ordinal).Select(p => p + ":{}")) + "]";
                 break;
             case VolumeInstruction v:
                 var volumes = InstructionExpander.Expand(v, env, escape, _usedArgs).Paths;
@@ -79,7 +80,7 @@ public sealed partial class BuildExecutor
                 break;
             case HealthcheckInstruction h:
                 state.Healthcheck = h.Health;
-                history = "HEALTHCHECK " + string.Join(' ', h.Health.Test ?? []);
+                history = "HEALTHCHECK " + GoFormat.HealthConfig(h.Health);
                 break;
             case OnbuildInstruction o:
                 state.OnBuild.Add(o.Expression);
@@ -93,6 +94,8 @@ public sealed partial class BuildExecutor
                 throw BerthException.Invalid($"unsupported instruction: {instruction.Original}");
         }
         state.Key = CacheKey.Next(state.Key, history);
+        // BuildKit records ONBUILD in the config only, with no history entry.
+        if (instruction is OnbuildInstruction) return;
         state.History.Add(new HistoryEntry
         {
             Created = await StepTimeAsync(state.Key, ct).ConfigureAwait(false),
@@ -133,7 +136,7 @@ public sealed partial class BuildExecutor
                 value = declaration.DefaultValue ?? (_globals.TryGetValue(declaration.Name, out var global) ? global : null);
             }
             state.Args.RemoveAll(a => a.Key == declaration.Name);
-            if (value is not null) state.Args.Add(new(declaration.Name, value));
+            state.Args.Add(new(declaration.Name, value));
             yield return value is null ? declaration.Name : $"{declaration.Name}={value}";
         }
     }

@@ -119,7 +119,7 @@ public sealed partial class BuildExecutor
     /// <summary>BuildKit's history text of a RUN: <c>|N ARG=v …</c> before the command when args are in scope.</summary>
     private static string HistoryArgs(StageState state, IReadOnlyList<string> args)
     {
-        var scoped = state.Args.Where(a => !PredefinedArgs.IsPredefined(a.Key)).Select(a => $"{a.Key}={state.GetEnv(a.Key) ?? a.Value}").ToList();
+        var scoped = state.Args.Where(a => !PredefinedArgs.IsPredefined(a.Key)).Select(a => $"{a.Key}={state.GetEnv(a.Key) ?? a.Value ?? ""}").ToList();
         var prefix = scoped.Count == 0 ? "" : $"|{scoped.Count} {string.Join(' ', scoped)} ";
         return prefix + string.Join(' ', args);
     }

@@ -66,6 +66,8 @@ public sealed partial class BuildExecutor
                 }
                 vertex.Done();
                 var state = StageState.From(image.Config, image.Layers, CacheKey.Next(default, "image", image.Id.ToString()));
+                // BuildKit gives a base without PATH the default one, so RUN finds its tools and the image says so.
+                if (state.GetEnv("PATH") is null) state.Env.Add(DefaultPath);
                 var triggers = state.OnBuild.Select(t => ParseTrigger(t, stage)).ToList();
                 state.OnBuild.Clear();
                 return (state, triggers);

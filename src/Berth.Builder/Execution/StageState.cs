@@ -32,8 +32,8 @@ internal sealed class StageState
     /// <summary>Whether CMD was set in this stage: ENTRYPOINT resets an inherited CMD only.</summary>
     public bool CmdSetHere { get; set; }
 
-    /// <summary>Build args declared in this stage, in declaration order, with their values.</summary>
-    public List<KeyValuePair<string, string>> Args { get; } = [];
+    /// <summary>Build args declared in this stage, in declaration order, with their values (null: declared without one).</summary>
+    public List<KeyValuePair<string, string?>> Args { get; } = [];
 
     public IReadOnlyList<string> ShellOrDefault => Shell is { Count: > 0 } shell ? shell : ["/bin/sh", "-c"];
 
@@ -55,7 +55,10 @@ internal sealed class StageState
     public Dictionary<string, string> ExpansionEnv()
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in Args) env[name] = value;
+        foreach (var (name, value) in Args)
+        {
+            if (value is not null) env[name] = value;
+        }
         foreach (var line in Env)
         {
             var eq = line.IndexOf('=');
@@ -70,7 +73,7 @@ internal sealed class StageState
         var env = new List<string>(Env);
         foreach (var (name, value) in Args)
         {
-            if (GetEnv(name) is null) env.Add($"{name}={value}");
+            if (value is not null && GetEnv(name) is null) env.Add($"{name}={value}");
         }
         return env;
     }

@@ -50,8 +50,10 @@ public sealed partial class BuildService
             using var storeLock = StoreLock.Shared(_layout.StoreLock, ct);
             var worker = new BuildWorker(_images, _snapshotter, _content, _metadata, _layout, _options, request.Options.Platform);
             worker.UseCacheDirectories(request.CacheFrom, request.CacheTo);
-            using var executor = new BuildExecutor(worker, context, request.Options, progress, _options.Time) { FirstVertex = 3 };
+            var digests = FileDigestCache.Load(_layout.Root, context.Root);
+            using var executor = new BuildExecutor(worker, context, request.Options, progress, _options.Time) { FirstVertex = 3, StatCache = digests };
             var outcome = await executor.BuildAsync(document, ct).ConfigureAwait(false);
+            digests.Save();
             await worker.ExportCacheAsync(ct).ConfigureAwait(false);
             return await ExportAsync(outcome, names, outputs, worker, progress, executor.NextVertex, ct).ConfigureAwait(false);
         }

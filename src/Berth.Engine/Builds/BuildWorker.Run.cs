@@ -65,7 +65,8 @@ internal sealed partial class BuildWorker
             HostsPath = hosts,
             ResolvConfPath = resolvConf,
         });
-        var stubs = MountStubs.Find(rootfs, spec.Mounts.Select(m => m.Destination));
+        // /proc, /dev and /sys that runc creates on a bare base stay in the layer, as they do under BuildKit.
+        var stubs = MountStubs.Find(rootfs, spec.Mounts.Select(m => m.Destination).Where(d => !IsSystemMount(d)));
         await File.WriteAllBytesAsync(Path.Combine(bundle, "config.json"), JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecJsonContext.Default.RuntimeSpec), ct)
             .ConfigureAwait(false);
 
@@ -101,6 +102,10 @@ internal sealed partial class BuildWorker
         stubs.Remove();
         return status.DockerExitCode;
     }
+
+    private static bool IsSystemMount(string destination) =>
+        destination is "/proc" or "/dev" or "/sys" || destination.StartsWith("/proc/", StringComparison.Ordinal)
+        || destination.StartsWith("/dev/", StringComparison.Ordinal) || destination.StartsWith("/sys/", StringComparison.Ordinal);
 
     private static async Task PumpAsync(SafeFileHandle pipe, bool stderr, Action<ReadOnlyMemory<byte>, bool> output)
     {

@@ -5,12 +5,15 @@ namespace Berth.Engine.Metadata;
 /// <summary>
 /// The metadata database (<c>&lt;root&gt;/berth.db</c>): SQLite in WAL mode so many short-lived <c>berth</c>
 /// processes read concurrently and writers serialize on the database lock. Every change runs in one
-/// transaction begun IMMEDIATE, so two writers never interleave a read-modify-write.
+/// transaction begun IMMEDIATE, so two writers never interleave a read-modify-write. Within a process the
+/// one connection runs one transaction at a time: threads of the same process (parallel build stages) take
+/// turns.
 /// </summary>
 internal sealed class MetadataStore : IDisposable
 {
     private const int SchemaVersion = 3;
     private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
 
     public MetadataStore(string path)
     {
@@ -32,6 +35,7 @@ internal sealed class MetadataStore : IDisposable
     /// <summary>Runs <paramref name="work"/> in one write transaction; it commits only if work returns normally.</summary>
     public T Write<T>(Func<SqliteTransaction, T> work)
     {
+        using var turn = _gate.EnterScope();
         using var transaction = BeginImmediate();
         var result = work(transaction);
         transaction.Commit();
@@ -43,6 +47,7 @@ internal sealed class MetadataStore : IDisposable
     /// <summary>A consistent snapshot for reads (WAL readers never block writers).</summary>
     public T Read<T>(Func<SqliteTransaction, T> work)
     {
+        using var turn = _gate.EnterScope();
         using var transaction = _connection.BeginTransaction(deferred: true);
         var result = work(transaction);
         transaction.Commit();

@@ -25,7 +25,7 @@ public sealed class BuildTests
         var run = host.Run("run", "--rm", "demo:1").Ok();
         Assert.Equal("hello berth at buildkitsandbox\nhello from the context\nalice\n/srv/app\n", run.Stdout);
         var config = host.Run("image", "inspect", "-f", "{{json .Config.Env}} {{.Config.WorkingDir}} {{.Config.User}} {{json .Config.Labels}} {{json .Config.ExposedPorts}}", "demo:1").Ok().Stdout.Trim();
-        Assert.Equal("[\"GREETING=hello berth\",\"PATH=/usr/bin:/bin\"] /srv/app alice {\"org.example.title\":\"demo\",\"version\":\"1\"} {\"8080/tcp\":{},\"9000/udp\":{},\"9001/udp\":{}}", config);
+        Assert.Equal("[\"PATH=/usr/bin:/bin\",\"GREETING=hello berth\"] /srv/app alice {\"org.example.title\":\"demo\",\"version\":\"1\"} {\"8080/tcp\":{},\"9000/udp\":{},\"9001/udp\":{}}", config);
         host.AssertNothingLeft();
     }
 

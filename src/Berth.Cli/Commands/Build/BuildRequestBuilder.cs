@@ -54,18 +54,12 @@ internal static class BuildRequestBuilder
     /// </summary>
     private static string LocalCache(string value, string pathKey)
     {
-        string? type = null, path = null;
-        foreach (var field in value.Split(','))
-        {
-            var eq = field.IndexOf('=');
-            var key = eq < 0 ? field : field[..eq];
-            var text = eq < 0 ? "" : field[(eq + 1)..];
-            if (key == "type") type = text;
-            else if (key == pathKey) path = text;
-            else if (key is not ("mode" or "compression" or "oci-mediatypes" or "ignore-error")) throw BerthException.Invalid($"unexpected key '{key}' in '{value}'");
-        }
-        if (type is null && !value.Contains('=')) throw BerthException.Invalid($"cache source {value}: registry caches are not supported: use type=local,{pathKey}=DIR");
-        if (type != "local") throw BerthException.Invalid($"cache type {type} is not supported: use type=local,{pathKey}=DIR");
+        var fields = value.Split(',').Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f.Length > 1 ? f[1] : "", StringComparer.Ordinal);
+        var type = fields.GetValueOrDefault("type") ?? (value.Contains('=') ? null : "registry");
+        if (type != "local") throw BerthException.Invalid($"cache type {type ?? "(none)"} is not supported: use type=local,{pathKey}=DIR");
+        foreach (var key in fields.Keys.Where(k => k is not ("type" or "mode" or "compression" or "oci-mediatypes" or "ignore-error") && k != pathKey))
+            throw BerthException.Invalid($"unexpected key '{key}' in '{value}'");
+        var path = fields.GetValueOrDefault(pathKey);
         return string.IsNullOrEmpty(path) ? throw BerthException.Invalid($"type=local cache requires {pathKey}") : Path.GetFullPath(path);
     }
 
