@@ -1,3 +1,4 @@
+using Berth.Engine.Networks;
 using Berth.Oci;
 using Berth.Runtime.Logs;
 using Berth.Runtime.Monitor;
@@ -17,6 +18,18 @@ internal sealed partial class ContainerMonitor
         await using var stdio = record.Config.Tty
             ? (MonitorStdio)new TerminalStdio(paths.ConsoleSocket)
             : new PipeStdio(record.Config.OpenStdin);
+        ContainerNetwork? network;
+        try
+        {
+            network = service.AllocateNetwork(record.Id, paths, reaper);
+        }
+        catch (BerthException e)
+        {
+            Fail(sync, ExitCodeOf(e), e.Message);
+            return null;
+        }
+        await using var networkLease = network;
+        if (network is not null) stdio.BeforeStart = innerCt => network.ConnectAsync(ReadPid(), innerCt);
         try
         {
             await stdio.LaunchAsync(runtime, record.Id, paths.Bundle, paths.PidFile, ct).ConfigureAwait(false);
@@ -62,7 +75,10 @@ internal sealed partial class ContainerMonitor
         stdio.CloseOutput();
         var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record.Id));
         await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+        if (network is not null) await network.ReleaseAsync(ct).ConfigureAwait(false);
         if (oomKilled) service.UpdateState(record.Id, s => s with { OomKilled = true });
         return exit;
     }
+
+    private int ReadPid() => int.Parse(File.ReadAllText(paths.PidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -88,7 +88,7 @@ public sealed partial class ContainerService
             Network = network.Kind switch
             {
                 NetworkKind.Host => NamespaceMode.Host,
-                NetworkKind.None => NamespaceMode.Private,
+                NetworkKind.None or NetworkKind.Bridge => NamespaceMode.Private,
                 _ => NamespaceMode.Join($"/proc/{NetworkPeerPid(network.Container!)}/ns/net"),
             },
             ShmSize = host.ShmSize > 0 ? host.ShmSize : ContainerSpecOptions.DefaultShmSize,

@@ -9,7 +9,7 @@ namespace Berth.Engine.Metadata;
 /// </summary>
 internal sealed class MetadataStore : IDisposable
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private readonly SqliteConnection _connection;
 
     public MetadataStore(string path)
@@ -94,6 +94,11 @@ internal sealed class MetadataStore : IDisposable
         if (current < 2)
         {
             using var upgrade = Command(transaction, Schema.Version2);
+            upgrade.ExecuteNonQuery();
+        }
+        if (current < 3)
+        {
+            using var upgrade = Command(transaction, Schema.Version3);
             upgrade.ExecuteNonQuery();
         }
         using var setVersion = Command(transaction, $"PRAGMA user_version = {SchemaVersion}");
