@@ -20,7 +20,9 @@ public sealed class HelpTests
         "run", "create", "start", "stop", "restart", "kill", "rm", "ps", "logs", "exec", "pause", "unpause",
         "rename", "wait",
         "top", "stats", "attach", "container top", "container stats", "container attach",
-        "cp", "diff", "commit", "export", "container cp", "container diff", "container commit", "container export");
+        "cp", "diff", "commit", "export", "container cp", "container diff", "container commit", "container export",
+        "port", "container port", "network", "network create", "network ls", "network inspect", "network rm",
+        "network prune", "network connect", "network disconnect");
 
     [Theory]
     [MemberData(nameof(Commands))]
