@@ -1,3 +1,5 @@
+using Berth.Oci;
+
 namespace Berth.Engine.Containers;
 
 /// <summary>A parsed <c>--network</c> value.</summary>
@@ -14,6 +16,7 @@ internal readonly record struct NetworkModes(NetworkKind Kind, string? Container
         "none" => new(NetworkKind.None, null),
         _ when mode.StartsWith("container:", StringComparison.Ordinal) && mode.Length > "container:".Length =>
             new(NetworkKind.Container, mode["container:".Length..]),
+        "container:" => throw BerthException.Invalid("invalid container format container:<name|id>"),
         _ => new(NetworkKind.Bridge, null, mode),
     };
 
