@@ -19,8 +19,11 @@ public static class HostNames
     /// <summary>A user network's bridge, Docker's <c>br-</c> + 12 hex digits of the network ID.</summary>
     public static string UserBridge(string networkId) => "br-" + networkId[..12];
 
-    /// <summary>The host end of a container's veth pair on one network.</summary>
-    public static string Veth(string containerId, string networkId) => "veth" + Hash(containerId + "/" + networkId)[..7];
+    /// <summary>
+    /// The host end of a container's veth pair on one network, from the endpoint's random ID: a restarted
+    /// container gets a new name while the kernel may still be deleting its previous pair.
+    /// </summary>
+    public static string Veth(string endpointId) => "veth" + endpointId[..7];
 
     /// <summary>The nft table holding a root's NAT, port publishing and isolation rules.</summary>
     public static string NftTable(string root) => "berth_" + Hash(root)[..10];

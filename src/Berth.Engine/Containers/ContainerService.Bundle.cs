@@ -88,7 +88,8 @@ public sealed partial class ContainerService
             Network = network.Kind switch
             {
                 NetworkKind.Host => NamespaceMode.Host,
-                NetworkKind.None or NetworkKind.Bridge => NamespaceMode.Private,
+                NetworkKind.None => NamespaceMode.Private,
+                NetworkKind.Bridge => NamespaceMode.Join(paths.NetnsFile),
                 _ => NamespaceMode.Join($"/proc/{NetworkPeerPid(network.Container!)}/ns/net"),
             },
             ShmSize = host.ShmSize > 0 ? host.ShmSize : ContainerSpecOptions.DefaultShmSize,

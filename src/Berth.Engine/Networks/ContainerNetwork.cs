@@ -9,8 +9,8 @@ namespace Berth.Engine.Networks;
 
 /// <summary>
 /// One run's network, owned by the container's monitor: allocated before the container is created (so its hosts
-/// file can name its address), connected once its namespace exists and before its process starts (bridges,
-/// veth pairs, nft rules, the embedded DNS server), released when it is down.
+/// file can name its address), connected to the namespace the monitor makes for it before the runtime runs it
+/// (bridges, veth pairs, nft rules, the embedded DNS server), released when it is down.
 /// </summary>
 internal sealed class ContainerNetwork(
     NetworkService service, IToolRunner tools, ContainerRecord record, IReadOnlyList<NetworkRecord> networks,
@@ -30,8 +30,8 @@ internal sealed class ContainerNetwork(
     /// <summary>Whether the container gets Docker's embedded DNS (a user network among its networks).</summary>
     public bool EmbeddedDns => networks.Any(n => n.HasDns);
 
-    /// <summary>Wires the namespace of <paramref name="pid"/> (created, not yet started) to every network.</summary>
-    public async Task ConnectAsync(int pid, CancellationToken ct)
+    /// <summary>Wires the namespace at <paramref name="namespacePath"/> (made for the container, not yet used) to every network.</summary>
+    public async Task ConnectAsync(string namespacePath, CancellationToken ct)
     {
         var driver = new BridgeDriver(tools);
         using (service.LockHost())
@@ -42,7 +42,7 @@ internal sealed class ContainerNetwork(
                 var endpoint = endpoints[i];
                 var plan = network.Ipam();
                 await driver.EnsureBridgeAsync(network.Bridge, $"{plan.GatewayText}/{plan.Subnet.PrefixLength}", ct).ConfigureAwait(false);
-                await driver.AttachAsync(pid, new VethPlan
+                await driver.AttachAsync(namespacePath, new VethPlan
                 {
                     Bridge = network.Bridge,
                     HostVeth = endpoint.HostVeth,
@@ -57,19 +57,22 @@ internal sealed class ContainerNetwork(
         if (EmbeddedDns)
         {
             _resolver = service.ResolverFor(record.Id);
-            _dns = EmbeddedDnsServer.Start($"/proc/{pid}/ns/net", _resolver, Upstreams(record));
+            _dns = EmbeddedDnsServer.Start(namespacePath, _resolver, Upstreams(record));
         }
     }
 
-    /// <summary>Stops the DNS server, frees the ports, deletes the endpoints and brings the host in line. Runs once.</summary>
-    public async Task ReleaseAsync(CancellationToken ct)
+    /// <summary>
+    /// Stops the DNS server, frees the ports, deletes the endpoints and brings the host in line. Runs once;
+    /// <paramref name="namespaceGone"/> when the container is down and its namespace with it.
+    /// </summary>
+    public async Task ReleaseAsync(CancellationToken ct, bool namespaceGone = false)
     {
         if (_released) return;
         _released = true;
         if (_dns is not null) await _dns.DisposeAsync().ConfigureAwait(false);
         _resolver?.Dispose();
         reservations.Dispose();
-        await service.ReleaseAsync(record.Id, null, tools, ct).ConfigureAwait(false);
+        await service.ReleaseAsync(record.Id, null, tools, ct, namespaceGone).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync() => await ReleaseAsync(CancellationToken.None).ConfigureAwait(false);

@@ -47,7 +47,7 @@ public sealed partial class NetworkService
                 var driver = new BridgeDriver(tools);
                 using var hostLock = LockHost();
                 await driver.EnsureBridgeAsync(network.Bridge, $"{plan.GatewayText}/{plan.Subnet.PrefixLength}", ct).ConfigureAwait(false);
-                await driver.AttachAsync(container.State.Pid, new VethPlan
+                await driver.AttachAsync($"/proc/{container.State.Pid}/ns/net", new VethPlan
                 {
                     Bridge = network.Bridge,
                     HostVeth = endpoint.HostVeth,

@@ -57,15 +57,16 @@ public sealed partial class NetworkService
     {
         var taken = _networks.EndpointsOn(t, network.Id).Select(e => e.Address).ToHashSet();
         var address = AddressPlanner.Allocate(network.Ipam(), taken, settings.IPv4Address, network.Name);
+        var endpointId = NewId();
         return new EndpointRecord
         {
-            Id = NewId(),
+            Id = endpointId,
             NetworkId = network.Id,
             ContainerId = record.Id,
             Address = address,
             Mac = settings.MacAddress is { Length: > 0 } mac ? mac : AddressPlanner.MacFor(address),
             Interface = interfaceName,
-            HostVeth = HostNames.Veth(record.Id, network.Id),
+            HostVeth = HostNames.Veth(endpointId),
             Aliases = settings.Aliases,
             Ports = ports,
         };
@@ -116,8 +117,11 @@ public sealed partial class NetworkService
         return (int.Parse(slash < 0 ? key : key[..slash], System.Globalization.CultureInfo.InvariantCulture), slash < 0 ? "tcp" : key[(slash + 1)..]);
     }
 
-    /// <summary>Deletes a container's endpoint rows (all, or one network's) and brings the host in line.</summary>
-    internal async Task ReleaseAsync(string containerId, string? networkId, IToolRunner tools, CancellationToken ct)
+    /// <summary>
+    /// Deletes a container's endpoint rows (all, or one network's) and brings the host in line. With
+    /// <paramref name="namespaceGone"/> the veth pairs are left to the kernel, which deletes them with the namespace.
+    /// </summary>
+    internal async Task ReleaseAsync(string containerId, string? networkId, IToolRunner tools, CancellationToken ct, bool namespaceGone = false)
     {
         var removed = _metadata.Write(t =>
         {
@@ -127,10 +131,13 @@ public sealed partial class NetworkService
         });
         if (removed.Count == 0 && networkId is not null) return;
         using var hostLock = LockHost();
-        // The namespace usually died with the container and took the pair with it; a live one (disconnect, a
-        // failed start) still has its pair, which must go.
-        var driver = new Networking.Bridge.BridgeDriver(tools);
-        foreach (var endpoint in removed) await driver.DeleteLinkAsync(endpoint.HostVeth, ct).ConfigureAwait(false);
+        // A live namespace (disconnect, a failed start) still has its pair, which must go. A dead one's pair is
+        // being deleted by the kernel's namespace cleanup, asynchronously: waiting for that would only add latency.
+        if (!namespaceGone)
+        {
+            var driver = new Networking.Bridge.BridgeDriver(tools);
+            foreach (var endpoint in removed) await driver.DeleteLinkAsync(endpoint.HostVeth, ct).ConfigureAwait(false);
+        }
         await SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
     }
 

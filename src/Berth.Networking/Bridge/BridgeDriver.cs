@@ -5,9 +5,8 @@ namespace Berth.Networking.Bridge;
 
 /// <summary>
 /// The bridge network driver, by argv through <c>ip</c> and <c>nsenter</c>: a Linux bridge per network with the
-/// gateway address, and per container a veth pair whose inner end is created directly inside the container's
-/// network namespace (named by its init's pid), so nothing is left in the host namespace if setup stops half-way.
-/// When the namespace dies with the container, the kernel deletes the pair, host end included.
+/// gateway address, and per container a veth pair made inside the container's network namespace. When the
+/// namespace dies with the container, the kernel deletes the pair, host end included.
 /// </summary>
 public sealed class BridgeDriver(IToolRunner tools)
 {
@@ -36,28 +35,28 @@ public sealed class BridgeDriver(IToolRunner tools)
     }
 
     /// <summary>
-    /// Connects the network namespace of process <paramref name="pid"/> to <paramref name="bridge"/>: a veth pair
-    /// (<paramref name="hostVeth"/> on the bridge, <paramref name="interfaceName"/> inside with the MAC and
-    /// address given), and the default route through the gateway when <paramref name="defaultRoute"/>.
+    /// Connects the network namespace at <paramref name="namespacePath"/> (a pinned namespace or /proc/PID/ns/net)
+    /// to a bridge: the pair is made from inside, its inner end (named, addressed, with the MAC given) staying
+    /// there and its host end sent to this process's namespace, which then puts it on the bridge. Loopback comes
+    /// up too, and the default route through the gateway when the plan has one.
     /// </summary>
-    public async Task AttachAsync(int pid, VethPlan plan, CancellationToken ct)
+    public async Task AttachAsync(string namespacePath, VethPlan plan, CancellationToken ct)
     {
-        var pidText = pid.ToString(CultureInfo.InvariantCulture);
-        var host = $"link add {plan.HostVeth} type veth peer name {plan.InterfaceName} address {plan.Mac} netns {pidText}\n" +
-                   $"link set {plan.HostVeth} master {plan.Bridge} up\n";
-        var result = await tools.RunAsync("ip", ["-batch", "-"], host, ct).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            await DeleteLinkAsync(plan.HostVeth, ct).ConfigureAwait(false);
-            throw Failure($"connecting to bridge {plan.Bridge}", result);
-        }
-        var inside = $"addr add {plan.AddressCidr} dev {plan.InterfaceName}\nlink set {plan.InterfaceName} up\n";
+        var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var inside = $"link add {plan.InterfaceName} address {plan.Mac} type veth peer name {plan.HostVeth} netns {self}\n" +
+                     $"addr add {plan.AddressCidr} dev {plan.InterfaceName}\nlink set {plan.InterfaceName} up\nlink set lo up\n";
         if (plan.DefaultGateway is { } gateway) inside += $"route add default via {gateway} dev {plan.InterfaceName}\n";
-        result = await tools.RunAsync("nsenter", [$"--net=/proc/{pidText}/ns/net", "ip", "-batch", "-"], inside, ct).ConfigureAwait(false);
+        var result = await tools.RunAsync("nsenter", [$"--net={namespacePath}", "ip", "-batch", "-"], inside, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             await DeleteLinkAsync(plan.HostVeth, ct).ConfigureAwait(false);
             throw Failure($"configuring {plan.InterfaceName} in the container", result);
+        }
+        result = await tools.RunAsync("ip", ["link", "set", plan.HostVeth, "master", plan.Bridge, "up"], null, ct).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            await DeleteLinkAsync(plan.HostVeth, ct).ConfigureAwait(false);
+            throw Failure($"connecting to bridge {plan.Bridge}", result);
         }
     }
 

@@ -17,33 +17,6 @@ public abstract class MonitorStdio : IAsyncDisposable
     /// </summary>
     public abstract Task LaunchAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct);
 
-    /// <summary>
-    /// Work between the runtime's create and start, when the container's namespaces exist but its process has not
-    /// run (a network namespace gets its interfaces here). Null launches in one step (<c>runc run</c>).
-    /// </summary>
-    public Func<CancellationToken, Task>? BeforeStart { get; set; }
-
-    /// <summary>Runs the container detached, or creates it, runs <see cref="BeforeStart"/> and starts it; a failed hook deletes it.</summary>
-    protected async Task RunOrCreateAsync(IOciRuntime runtime, string id, string bundle, RuntimeIo io, string? consoleSocketPath, string pidFile, CancellationToken ct)
-    {
-        if (BeforeStart is null)
-        {
-            await runtime.RunDetachedAsync(id, bundle, io, consoleSocketPath, pidFile, ct).ConfigureAwait(false);
-            return;
-        }
-        await runtime.CreateAsync(id, bundle, io, consoleSocketPath, pidFile, ct).ConfigureAwait(false);
-        try
-        {
-            await BeforeStart(ct).ConfigureAwait(false);
-            await runtime.StartAsync(id, ct).ConfigureAwait(false);
-        }
-        catch
-        {
-            await runtime.DeleteAsync(id, force: true, CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-    }
-
     /// <summary>Starts copying; the task ends when the container's output reaches end of file.</summary>
     public abstract Task StartPumps(JsonFileLogWriter log, AttachServer attach);
 

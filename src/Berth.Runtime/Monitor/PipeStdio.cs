@@ -31,7 +31,7 @@ public sealed class PipeStdio(bool openStdin) : MonitorStdio
         if (openStdin) (inRead, _stdin) = Pipe.Create();
         try
         {
-            await RunOrCreateAsync(runtime, id, bundle, new RuntimeIo(inRead, outWrite, errWrite), null, pidFile, ct).ConfigureAwait(false);
+            await runtime.RunDetachedAsync(id, bundle, new RuntimeIo(inRead, outWrite, errWrite), null, pidFile, ct).ConfigureAwait(false);
         }
         finally
         {

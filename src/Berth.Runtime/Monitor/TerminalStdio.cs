@@ -26,7 +26,7 @@ public sealed class TerminalStdio(string consoleSocketPath) : MonitorStdio
         using var path = UnixSocketPath.For(consoleSocketPath);
         using var console = ConsoleSocket.Listen(path.Path);
         var received = console.ReceiveMasterAsync(ct);
-        var created = RunOrCreateAsync(runtime, id, bundle, RuntimeIo.Null, console.Path, pidFile, ct);
+        var created = runtime.RunDetachedAsync(id, bundle, RuntimeIo.Null, console.Path, pidFile, ct);
         // runc connects while it creates; if that fails first, its error is the one to report.
         if (await Task.WhenAny(created, received).ConfigureAwait(false) == created) await created.ConfigureAwait(false);
         _master = await received.ConfigureAwait(false);
