@@ -28,13 +28,16 @@ internal sealed class ReapingToolRunner(ChildReaper reaper) : IToolRunner
         {
             pid = ChildProcess.Spawn(new SpawnOptions { Path = path, Args = args, Stdin = inRead, Stdout = outWrite, Stderr = errWrite });
         }
-        var stdout = ReadAllAsync(outRead);
-        var stderr = ReadAllAsync(errRead);
-        await using (var writer = new FileStream(inWrite, FileAccess.Write, bufferSize: 0))
+        // Pipes are read on threads of their own: a monitor's thread pool is small and busy (attach, log pumps),
+        // and waiting there for a new pool thread cost a second per tool run.
+        var stdout = ReadAllOnThread(outRead);
+        var stderr = ReadAllOnThread(errRead);
+        using (var writer = new FileStream(inWrite, FileAccess.Write, bufferSize: 0))
         {
             try
             {
-                if (stdin is not null) await writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(stdin), ct).ConfigureAwait(false);
+                // Batch input is read whole before the tool answers, so a blocking write cannot deadlock.
+                if (stdin is not null) writer.Write(System.Text.Encoding.UTF8.GetBytes(stdin));
             }
             catch (IOException)
             {
@@ -45,10 +48,10 @@ internal sealed class ReapingToolRunner(ChildReaper reaper) : IToolRunner
         return new ToolResult(status.DockerExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
 
-    private static async Task<string> ReadAllAsync(SafeFileHandle handle)
+    private static Task<string> ReadAllOnThread(SafeFileHandle handle) => Task.Factory.StartNew(() =>
     {
-        await using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
         using var reader = new StreamReader(stream);
-        return await reader.ReadToEndAsync().ConfigureAwait(false);
-    }
+        return reader.ReadToEnd();
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }
