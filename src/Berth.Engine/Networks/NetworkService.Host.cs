@@ -17,18 +17,21 @@ public sealed partial class NetworkService
     internal FileLock LockHost() => FileLock.Acquire(HostLockPath);
 
     /// <summary>
-    /// Brings the host in line with the rows (caller holds <see cref="LockHost"/>): bridges of networks with no
-    /// endpoint left are deleted, and the nft table is rendered from the attached networks and published ports and
-    /// applied unless it equals the last one applied.
+    /// Brings the host in line with the rows (caller holds <see cref="LockHost"/>): a user network's bridge, once
+    /// made, stays until the network is removed (as Docker's), so starts on an idle network do not pay for making
+    /// and deleting it; the default bridge goes when its last container does, so a state root that is simply
+    /// deleted leaves nothing on the host. The nft table is rendered from the networks with a bridge and the
+    /// published ports, and applied unless it equals the last one applied.
     /// </summary>
     internal async Task SyncHostLockedAsync(IToolRunner tools, CancellationToken ct)
     {
         var driver = new BridgeDriver(tools);
         foreach (var leftover in ReleaseLeftovers()) await driver.DeleteLinkAsync(leftover.HostVeth, ct).ConfigureAwait(false);
         var (networks, endpoints) = _metadata.Read(t => (_networks.All(t), _networks.Endpoints(t)));
-        var active = networks.Where(n => n.IsBridge && endpoints.Any(e => e.NetworkId == n.Id)).ToList();
-        foreach (var idle in networks.Where(n => n.IsBridge && !active.Contains(n)))
+        var attached = networks.Where(n => n.IsBridge && endpoints.Any(e => e.NetworkId == n.Id)).ToList();
+        foreach (var idle in networks.Where(n => n.IsBridge && n.Predefined && !attached.Contains(n)))
             await driver.DeleteBridgeAsync(idle.Bridge, ct).ConfigureAwait(false);
+        var active = networks.Where(n => attached.Contains(n) || (n.IsBridge && !n.Predefined && BridgeDriver.Exists(n.Bridge))).ToList();
 
         var byId = active.ToDictionary(n => n.Id);
         var ports = endpoints

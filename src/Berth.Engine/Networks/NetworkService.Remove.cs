@@ -25,7 +25,7 @@ public sealed partial class NetworkService
                 throw BerthException.Conflict($"error while removing network: network {network.Name} id {network.Id} has active endpoints");
             _networks.Delete(t, network.Id);
         });
-        await SyncHostAsync(tools, ct).ConfigureAwait(false);
+        await DeleteBridgesAsync([network], tools, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -40,17 +40,26 @@ public sealed partial class NetworkService
         var deleted = _metadata.Write(t =>
         {
             var used = _containers.All(t).SelectMany(c => c.Record.Networks?.Keys ?? []).ToHashSet(StringComparer.Ordinal);
-            var removed = new List<string>();
+            var removed = new List<NetworkRecord>();
             foreach (var network in _networks.All(t))
             {
                 if (network.Predefined || used.Contains(network.Name) || used.Contains(network.Id)) continue;
                 if (_networks.EndpointsOn(t, network.Id).Count > 0) continue;
                 _networks.Delete(t, network.Id);
-                removed.Add(network.Name);
+                removed.Add(network);
             }
             return removed;
         });
-        await SyncHostAsync(tools, ct).ConfigureAwait(false);
-        return new NetworkPruneReport(deleted);
+        await DeleteBridgesAsync(deleted, tools, ct).ConfigureAwait(false);
+        return new NetworkPruneReport(deleted.Select(n => n.Name).ToList());
+    }
+
+    // Removed networks' bridges go under the lock, then the rules follow the networks that are left.
+    private async Task DeleteBridgesAsync(IReadOnlyList<NetworkRecord> removed, IToolRunner tools, CancellationToken ct)
+    {
+        using var hostLock = LockHost();
+        var driver = new Networking.Bridge.BridgeDriver(tools);
+        foreach (var network in removed.Where(n => n.IsBridge)) await driver.DeleteBridgeAsync(network.Bridge, ct).ConfigureAwait(false);
+        await SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
     }
 }

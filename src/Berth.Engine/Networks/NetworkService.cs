@@ -11,8 +11,9 @@ namespace Berth.Engine.Networks;
 
 /// <summary>
 /// Networks on one state root. A network is a row (its address plan and bridge name); the host objects follow
-/// what runs: a network's bridge exists while a container is attached to it, the root's nft table holds the rules
-/// of attached networks and published ports only, and both are recomputed from the rows under one lock after
+/// what runs: a network's bridge is made by its first container (a user network's stays until the network is
+/// removed, the default bridge's goes with its last container), the root's nft table holds the rules of the
+/// networks with a bridge and the published ports, and both are recomputed from the rows under one lock after
 /// every change. So <c>network create</c> touches only the database, and anything a crash left on the host is
 /// corrected by the next change. The predefined <c>bridge</c>, <c>host</c> and <c>none</c> rows are made on first use.
 /// </summary>

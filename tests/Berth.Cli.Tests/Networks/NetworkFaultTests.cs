@@ -9,7 +9,7 @@ public sealed class NetworkFaultTests : IDisposable
     private readonly NetworkHost _host = new();
 
     [Fact]
-    public void Kill_9_of_the_container_releases_the_veth_the_bridge_the_rules_and_the_port()
+    public void Kill_9_of_the_container_releases_the_veth_the_rules_and_the_port_and_rm_the_bridge()
     {
         _host.CreateNetwork("k9");
         var bridge = "br-" + _host.Run("network", "inspect", "-f", "{{.Id}}", "k9").Ok().Stdout.Trim()[..12];
@@ -21,9 +21,14 @@ public sealed class NetworkFaultTests : IDisposable
 
         Tool.MustRun("kill", "-9", _host.Inspect(id, "{{.State.Pid}}"));
         ContainerHost.Eventually(() => _host.Inspect(id, "{{.State.Status}}") == "exited", "the container to exit");
-        ContainerHost.Eventually(() => !NetworkHost.LinkExists(bridge) && !_host.NftTableExists(), "the bridge and the nft table to go");
+        ContainerHost.Eventually(() => NetworkHost.BridgePorts(bridge).Length == 0, "the veth to go");
+        Assert.DoesNotContain($"dport {port}", _host.NftRules());
         Assert.False(NetworkHost.Connects(port));
         Assert.Equal("{}", _host.Run("network", "inspect", "-f", "{{json .Containers}}", "k9").Ok().Stdout.Trim());
+        // The bridge belongs to the network, as Docker's does: it goes with network rm, the rules with it.
+        _host.Run("network", "rm", "k9").Ok();
+        Assert.False(NetworkHost.LinkExists(bridge));
+        Assert.False(_host.NftTableExists());
     }
 
     [Fact]
@@ -40,9 +45,11 @@ public sealed class NetworkFaultTests : IDisposable
 
         Tool.MustRun("kill", "-9", pid);
         ContainerHost.Eventually(() => _host.Inspect(id, "{{.State.Status}}") == "exited", "reconcile to see the exit");
+        ContainerHost.Eventually(() => NetworkHost.BridgePorts(bridge).Length == 0, "the unpinned namespace's veth to go");
+        Assert.Equal("{}", _host.Run("network", "inspect", "-f", "{{json .Containers}}", "mon").Ok().Stdout.Trim());
+        _host.Run("network", "rm", "mon").Ok();
         Assert.False(NetworkHost.LinkExists(bridge));
         Assert.False(_host.NftTableExists());
-        _host.Run("network", "rm", "mon").Ok();
     }
 
     [Fact]

@@ -48,6 +48,13 @@ public sealed class NetworkHost : IDisposable
 
     public bool NftTableExists() => Tool.Run("nft", "list", "table", "ip", NftTable).ExitCode == 0;
 
+    /// <summary>The root's nft table as nft lists it ("" when there is none).</summary>
+    public string NftRules() => Tool.Run("nft", "list", "table", "ip", NftTable).Stdout;
+
+    /// <summary>The interfaces enslaved to a bridge (none when it does not exist).</summary>
+    public static string[] BridgePorts(string bridge) =>
+        Directory.Exists($"/sys/class/net/{bridge}/brif") ? Directory.GetFileSystemEntries($"/sys/class/net/{bridge}/brif") : [];
+
     /// <summary>A /24 in 10.128.0.0/9 that no host route overlaps.</summary>
     public static string FreeSubnet()
     {
