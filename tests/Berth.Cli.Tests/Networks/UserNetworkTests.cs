@@ -89,5 +89,16 @@ public sealed class UserNetworkTests : IDisposable
         _host.Run("network", "inspect", "drop").FailsWith(1, "network drop not found");
     }
 
+    [Fact]
+    public void An_internal_network_has_no_default_route_and_mac_address_sets_the_interfaces_mac()
+    {
+        _host.CreateNetwork("sealed", "--internal");
+        var result = _host.Run("run", "--rm", "--network", "sealed", "--mac-address", "02:42:AA:bb:cc:dd", ContainerHost.Image, "sh", "-c", "ip route; ip link show eth0");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("default", result.Stdout);
+        Assert.Contains("link/ether 02:42:aa:bb:cc:dd", result.Stdout);
+        _host.Run("run", "--rm", "--network", "sealed", "--mac-address", "nope", ContainerHost.Image, "true").FailsWith(125, "nope is not a valid mac address");
+    }
+
     public void Dispose() => _host.Dispose();
 }
