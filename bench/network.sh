@@ -121,7 +121,7 @@ log "start latency: run --rm true, $STARTS runs each"
 hyperfine -N --warmup 2 --runs "$STARTS" --export-markdown "$WORK/start.md" \
     -n "none" "$(q "${B[@]}" run --rm --network none bench/busybox:net true)" \
     -n "bridge (network in use)" "$(q "${B[@]}" run --rm --network benchnet bench/busybox:net true)" \
-    -n "bridge (idle network: bridge made and removed)" "$(q "${B[@]}" run --rm --network coldnet bench/busybox:net true)" \
+    -n "bridge (idle user network)" "$(q "${B[@]}" run --rm --network coldnet bench/busybox:net true)" \
     -n "bridge + -p" "$(q "${B[@]}" run --rm --network benchnet -p 127.0.0.1::80 bench/busybox:net true)"
 cat "$WORK/start.md"
 
