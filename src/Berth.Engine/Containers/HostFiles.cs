@@ -5,7 +5,9 @@ namespace Berth.Engine.Containers;
 /// <summary>
 /// The /etc/hosts, /etc/hostname and /etc/resolv.conf a container gets (bind-mounted from its directory, as
 /// Docker does): with the host's network, copies of the host's files; otherwise a hosts file with the loopback
-/// names and this container's hostname. <c>--add-host</c>, <c>--dns</c>, <c>--dns-search</c> and
+/// names and this container's hostname (on a bridge network with its address, rewritten at each start). On a
+/// user network resolv.conf names the embedded DNS server (127.0.0.11); on the default bridge it is the host's
+/// without loopback resolvers. <c>--add-host</c> (host-gateway included), <c>--dns</c>, <c>--dns-search</c> and
 /// <c>--dns-option</c> are applied on top.
 /// </summary>
 internal static class HostFiles
