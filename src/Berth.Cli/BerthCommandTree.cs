@@ -3,6 +3,7 @@ using Berth.Cli.Commands.Registry;
 using Berth.Cli.Commands.SystemGroup;
 using Berth.CommandLine;
 using VolumeCommands = Berth.Cli.Commands.Volume;
+using NetworkCommands = Berth.Cli.Commands.Network;
 using ContainerCommands = Berth.Cli.Commands.Container;
 
 namespace Berth.Cli;
@@ -65,6 +66,7 @@ internal static class BerthCommandTree
         var diff = container.Add(ContainerCommands.DiffCommand.Create(globals));
         var commit = container.Add(ContainerCommands.CommitCommand.Create(globals));
         var export = container.Add(ContainerCommands.ExportCommand.Create(globals));
+        var port = container.Add(ContainerCommands.PortCommand.Create(globals));
         container.Add(ContainerCommands.InspectCommand.Create(globals));
         container.Add(ContainerCommands.PruneCommand.Create(globals));
         root.AddCommand(ContainerCommands.MonitorCommand.Create(globals), CliSection.Commands);
@@ -78,6 +80,15 @@ internal static class BerthCommandTree
 
         var builder = root.AddGroup("builder", "Manage builds");
         builder.Add(Commands.Build.BuilderPruneCommand.Create(globals));
+
+        var network = root.AddGroup("network", "Manage networks");
+        network.Add(NetworkCommands.ConnectCommand.Create(globals));
+        network.Add(NetworkCommands.CreateCommand.Create(globals));
+        network.Add(NetworkCommands.DisconnectCommand.Create(globals));
+        network.Add(NetworkCommands.InspectCommand.Create(globals));
+        network.Add(NetworkCommands.ListCommand.Create(globals));
+        network.Add(NetworkCommands.PruneCommand.Create(globals));
+        network.Add(NetworkCommands.RemoveCommand.Create(globals));
 
         var system = root.AddGroup("system", "Manage Berth");
         var info = system.Add(InfoCommand.Create(globals));
@@ -111,6 +122,7 @@ internal static class BerthCommandTree
         root.AddAlias("load", load);
         root.AddAlias("logs", logs);
         root.AddAlias("pause", pause);
+        root.AddAlias("port", port);
         root.AddAlias("rename", rename);
         root.AddAlias("restart", restart);
         root.AddAlias("rm", rm);

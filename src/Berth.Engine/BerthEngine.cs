@@ -5,6 +5,7 @@ using Berth.Engine.Registry;
 using Berth.Engine.Containers;
 using Berth.Engine.Images;
 using Berth.Engine.Metadata;
+using Berth.Engine.Networks;
 using Berth.Engine.Storage;
 using Berth.Engine.SystemInfo;
 using Berth.Engine.Volumes;
@@ -38,7 +39,9 @@ public sealed class BerthEngine : IDisposable
         Images = new ImageService(_metadata, images, Content, unpacker, collector, Layout, options, () => _registryClient.Value);
         Registry = new RegistryService(() => _registryClient.Value, credentials);
         Volumes = new VolumeService(_metadata, Layout, options);
-        Containers = new ContainerService(_metadata, new ContainerTable(_metadata), Images, Volumes, Snapshotter, Layout, options);
+        var containers = new ContainerTable(_metadata);
+        Networks = new NetworkService(_metadata, containers, Layout, options);
+        Containers = new ContainerService(_metadata, containers, Images, Volumes, Networks, Snapshotter, Layout, options);
         Builds = new BuildService(Images, Snapshotter, Content, _metadata, Layout, options);
         System = new SystemService(_metadata, images, Content, Snapshotter, unpacker, collector, Layout, options);
     }
@@ -50,6 +53,7 @@ public sealed class BerthEngine : IDisposable
     public VolumeService Volumes { get; }
     public ContainerService Containers { get; }
     public BuildService Builds { get; }
+    public NetworkService Networks { get; }
 
     internal StateLayout Layout { get; }
 

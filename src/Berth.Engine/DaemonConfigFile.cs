@@ -9,7 +9,7 @@ namespace Berth.Engine;
 /// Reads engine settings from Berth's daemon.json (default <c>/etc/berth/daemon.json</c>, or
 /// <c>BERTH_CONFIG</c>), with docker's key names so an existing daemon.json can be copied over:
 /// <c>registry-mirrors</c>, <c>insecure-registries</c>, <c>max-concurrent-downloads</c>,
-/// <c>max-concurrent-uploads</c>, and Berth's <c>certs-dir</c>.
+/// <c>max-concurrent-uploads</c>, <c>bip</c> (the default bridge's address), and Berth's <c>certs-dir</c>.
 /// </summary>
 public static class DaemonConfigFile
 {
@@ -26,6 +26,7 @@ public static class DaemonConfigFile
             Registry = Load(path),
             MaxConcurrentDownloads = PositiveInt(root, "max-concurrent-downloads", path) ?? engine.MaxConcurrentDownloads,
             MaxConcurrentUploads = PositiveInt(root, "max-concurrent-uploads", path) ?? engine.MaxConcurrentUploads,
+            BridgeIp = root?["bip"] is JsonValue bip && bip.TryGetValue<string>(out var text) ? text : engine.BridgeIp,
         };
     }
 

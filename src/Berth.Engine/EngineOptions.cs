@@ -31,4 +31,10 @@ public sealed record EngineOptions
 
     /// <summary>The host path of the static init bound into containers run with <c>--init</c> (Docker's docker-init is tini).</summary>
     public string InitPath { get; init; } = "/usr/bin/tini-static";
+
+    /// <summary>
+    /// The default bridge's address with its prefix (daemon.json <c>bip</c>, e.g. <c>172.26.0.1/16</c>); null picks
+    /// the first of Docker's default pools that no host route or other network overlaps, when first needed.
+    /// </summary>
+    public string? BridgeIp { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Berth.Architecture.Tests;
 internal static class Layers
 {
     private static readonly string[] Below =
-        ["Berth.Oci", "Berth.Linux", "Berth.Content", "Berth.Archive", "Berth.Snapshots", "Berth.Images", "Berth.Distribution", "Berth.Runtime", "Berth.Builder"];
+        ["Berth.Oci", "Berth.Linux", "Berth.Content", "Berth.Archive", "Berth.Snapshots", "Berth.Images", "Berth.Distribution", "Berth.Runtime", "Berth.Builder", "Berth.Networking"];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed = new Dictionary<string, IReadOnlySet<string>>
     {
@@ -26,6 +26,8 @@ internal static class Layers
         ["Berth.Runtime"] = Set("Berth.Oci", "Berth.Linux", "Berth.Archive"),
         // The builder plans and runs build steps through a worker the engine implements: never the store itself.
         ["Berth.Builder"] = Set("Berth.Oci", "Berth.Linux", "Berth.Archive", "Berth.Runtime"),
+        // Networking meets the engine at a network record, a pid and a tool runner: thin syscalls and spec types only.
+        ["Berth.Networking"] = Set("Berth.Oci", "Berth.Linux"),
         // The engine composes everything below it; CLI parsing and output templates are the front end's.
         ["Berth.Engine"] = Set(Below),
         ["Berth.CommandLine"] = Set(),
@@ -44,6 +46,7 @@ internal static class Layers
         ["Berth.Distribution"] = Set("Berth.Linux", "Berth.Content", "Berth.Archive", "Berth.Snapshots", "Berth.Images", "Berth.Engine", "Berth.Cli"),
         ["Berth.Builder"] = Set("Berth.Images", "Berth.Content", "Berth.Snapshots", "Berth.Distribution", "Berth.Engine", "Berth.Cli"),
         ["Berth.Engine"] = Set("Berth.Cli", "Berth.CommandLine", "Berth.Templates"),
+        ["Berth.Networking"] = Set("Berth.Engine", "Berth.Cli", "Berth.Images", "Berth.Content", "Berth.Snapshots"),
     };
 
     /// <summary>The assembly each project builds (the CLI ships as <c>berth</c>).</summary>

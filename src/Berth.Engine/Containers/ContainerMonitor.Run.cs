@@ -1,3 +1,5 @@
+using Berth.Engine.Networks;
+using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Logs;
 using Berth.Runtime.Monitor;
@@ -17,8 +19,27 @@ internal sealed partial class ContainerMonitor
         await using var stdio = record.Config.Tty
             ? (MonitorStdio)new TerminalStdio(paths.ConsoleSocket)
             : new PipeStdio(record.Config.OpenStdin);
+        ContainerNetwork? network;
         try
         {
+            network = service.AllocateNetwork(record.Id, paths, reaper);
+        }
+        catch (BerthException e)
+        {
+            Fail(sync, ExitCodeOf(e), e.Message);
+            return null;
+        }
+        await using var networkLease = network;
+        try
+        {
+            if (network is not null)
+            {
+                // A namespace of the monitor's making, wired before runc runs the container in it: runc can then
+                // create and start in one step, and no process of the container runs before its network is up.
+                NetworkNamespace.Release(paths.NetnsFile);
+                NetworkNamespace.CreatePinned(paths.NetnsFile);
+                await network.ConnectAsync(paths.NetnsFile, ct).ConfigureAwait(false);
+            }
             await stdio.LaunchAsync(runtime, record.Id, paths.Bundle, paths.PidFile, ct).ConfigureAwait(false);
         }
         catch (BerthException e)
@@ -62,6 +83,11 @@ internal sealed partial class ContainerMonitor
         stdio.CloseOutput();
         var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record.Id));
         await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+        if (network is not null)
+        {
+            NetworkNamespace.Release(paths.NetnsFile);
+            await network.ReleaseAsync(ct, namespaceGone: true).ConfigureAwait(false);
+        }
         if (oomKilled) service.UpdateState(record.Id, s => s with { OomKilled = true });
         return exit;
     }

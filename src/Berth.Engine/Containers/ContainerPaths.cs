@@ -18,4 +18,6 @@ internal sealed record ContainerPaths(string Directory, string Bundle)
     public string MonitorLog => Path.Combine(Bundle, "monitor.log");
     public string AttachSocket => Path.Combine(Bundle, "attach.sock");
     public string ConsoleSocket => Path.Combine(Bundle, "console.sock");
+    /// <summary>A bridge-mode container's network namespace, pinned here by its monitor while it runs.</summary>
+    public string NetnsFile => Path.Combine(Bundle, "netns");
 }

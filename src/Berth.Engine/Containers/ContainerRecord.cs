@@ -27,6 +27,12 @@ internal sealed record ContainerRecord
     /// </summary>
     public string? RuntimePath { get; init; }
 
+    /// <summary>
+    /// The networks a bridge-mode container joins, by name, with what it asked of each (address, MAC, aliases):
+    /// its <c>--network</c> first, then those connected later. Null for host, none and container: modes.
+    /// </summary>
+    public IReadOnlyDictionary<string, Models.EndpointSettings>? Networks { get; init; }
+
     /// <summary>The runtime binary to run: the one recorded at create, else the name looked up on PATH now.</summary>
     public string ResolveRuntime() => RuntimePath is { } path && File.Exists(path) ? path : Runtime.Oci.RuntimeLookup.Resolve(HostConfig.Runtime);
 

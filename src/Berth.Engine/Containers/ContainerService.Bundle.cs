@@ -89,6 +89,7 @@ public sealed partial class ContainerService
             {
                 NetworkKind.Host => NamespaceMode.Host,
                 NetworkKind.None => NamespaceMode.Private,
+                NetworkKind.Bridge => NamespaceMode.Join(paths.NetnsFile),
                 _ => NamespaceMode.Join($"/proc/{NetworkPeerPid(network.Container!)}/ns/net"),
             },
             ShmSize = host.ShmSize > 0 ? host.ShmSize : ContainerSpecOptions.DefaultShmSize,

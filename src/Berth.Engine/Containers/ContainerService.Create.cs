@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Berth.Engine.Images;
 using Berth.Engine.Models;
+using Berth.Engine.Networks;
 using Berth.Engine.Storage;
 using Berth.Oci;
 using Berth.Runtime.Oci;
@@ -22,6 +23,12 @@ public sealed partial class ContainerService
             throw BerthException.Invalid($"Invalid container name ({requested}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         var host = request.HostConfig;
         var network = NetworkModes.Parse(host.NetworkMode);
+        IReadOnlyDictionary<string, EndpointSettings>? networks = null;
+        if (network.Kind == NetworkKind.Bridge)
+        {
+            (var name, networks) = _networks.JoinSettings(network.Network!, request.EndpointsConfig);
+            network = network with { Network = name };
+        }
         var runtimePath = RuntimeLookup.Resolve(host.Runtime);
         RestartPolicies.Validate(host.RestartPolicy, host.AutoRemove);
 
@@ -38,6 +45,8 @@ public sealed partial class ContainerService
         config = config with { Hostname = hostname, AttachStdin = request.Config.AttachStdin };
         var paths = PathsOf(id);
         var warnings = new List<string>();
+        if (network.Kind == NetworkKind.Host && host.PortBindings is { Count: > 0 })
+            warnings.Add("Published ports are discarded when using host network mode");
         var record = new ContainerRecord
         {
             Id = id,
@@ -52,6 +61,7 @@ public sealed partial class ContainerService
             Mounts = [],
             Driver = _snapshotter.Driver,
             RuntimePath = runtimePath,
+            Networks = networks,
         };
 
         record = Insert(record, paths);

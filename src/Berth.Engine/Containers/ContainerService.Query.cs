@@ -1,5 +1,6 @@
 using Berth.Engine.Images;
 using Berth.Engine.Models;
+using Berth.Engine.Networks;
 
 namespace Berth.Engine.Containers;
 
@@ -113,12 +114,54 @@ public sealed partial class ContainerService
         return new GraphDriverData(data, record.Driver);
     }
 
-    private static NetworkSettingsInfo NetworkSettingsOf(ContainerRecord record)
+    // Docker's shape: one entry per network, filled with the endpoint while the container runs; the top-level
+    // fields repeat the default bridge's endpoint only, and Ports lists every exposed port (null when unpublished).
+    private NetworkSettingsInfo NetworkSettingsOf(ContainerRecord record)
     {
         var mode = record.HostConfig.NetworkMode;
-        var networks = mode.StartsWith("container:", StringComparison.Ordinal)
-            ? new Dictionary<string, EndpointInfo>()
-            : new Dictionary<string, EndpointInfo> { [mode] = new EndpointInfo() };
-        return new NetworkSettingsInfo { Networks = networks };
+        if (record.Networks is not { } joined)
+        {
+            var networks = mode.StartsWith("container:", StringComparison.Ordinal)
+                ? new Dictionary<string, EndpointInfo>()
+                : new Dictionary<string, EndpointInfo> { [mode] = new EndpointInfo() };
+            return new NetworkSettingsInfo { Networks = networks };
+        }
+        var all = _networks.All();
+        var endpoints = _networks.EndpointsOf(record.Id);
+        var infos = new Dictionary<string, EndpointInfo>();
+        foreach (var (name, settings) in joined)
+        {
+            var network = NetworkService.Find(all, name);
+            var endpoint = endpoints.FirstOrDefault(e => e.NetworkId == network?.Id);
+            infos[name] = endpoint is null || network is null
+                ? new EndpointInfo { NetworkID = network?.Id ?? "", Aliases = settings.Aliases.Count > 0 ? settings.Aliases : null }
+                : new EndpointInfo
+                {
+                    NetworkID = network.Id,
+                    EndpointID = endpoint.Id,
+                    Gateway = network.Gateway ?? "",
+                    IPAddress = Networking.Ipam.Ipv4Subnet.Format(endpoint.Address),
+                    IPPrefixLen = Networking.Ipam.Ipv4Subnet.Parse(network.Subnet!).PrefixLength,
+                    MacAddress = endpoint.Mac,
+                    Aliases = endpoint.Aliases.Count > 0 ? endpoint.Aliases : null,
+                };
+        }
+        var ports = new Dictionary<string, IReadOnlyList<PortBinding>?>();
+        foreach (var key in (record.Config.ExposedPorts ?? new Dictionary<string, Oci.EmptyObject>()).Keys) ports[key] = null;
+        foreach (var port in endpoints.FirstOrDefault()?.Ports ?? [])
+        {
+            var list = ports.TryGetValue(port.Key, out var existing) && existing is not null ? existing.ToList() : [];
+            list.Add(new PortBinding(port.HostIp.Length > 0 ? port.HostIp : "0.0.0.0", port.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            ports[port.Key] = list;
+        }
+        var bridge = infos.TryGetValue(Networks.NetworkNames.Bridge, out var onBridge) ? onBridge : new EndpointInfo();
+        return new NetworkSettingsInfo
+        {
+            Ports = ports,
+            IPAddress = bridge.IPAddress,
+            Gateway = bridge.Gateway,
+            MacAddress = bridge.MacAddress,
+            Networks = infos,
+        };
     }
 }

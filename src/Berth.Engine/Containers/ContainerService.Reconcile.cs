@@ -33,6 +33,7 @@ public sealed partial class ContainerService
         {
             if (actual is not null) runtime!.DeleteAsync(stored.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
             ReleaseBundle(paths);
+            _networks.ReleaseContainerAsync(stored.Id, CancellationToken.None).GetAwaiter().GetResult();
             next = stored.State with
             {
                 Status = ContainerStatus.Exited,

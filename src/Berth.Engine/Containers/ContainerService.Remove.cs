@@ -40,6 +40,7 @@ public sealed partial class ContainerService
         if (runtime?.HasState(record.Id) == true)
             runtime.DeleteAsync(record.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
         ReleaseBundle(PathsOf(record.Id));
+        _networks.ReleaseContainerAsync(record.Id, CancellationToken.None).GetAwaiter().GetResult();
         RemoveLeftovers(record);
         foreach (var volume in anonymous)
         {

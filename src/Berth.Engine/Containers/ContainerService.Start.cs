@@ -49,6 +49,8 @@ public sealed partial class ContainerService
     internal static void ReleaseBundle(ContainerPaths paths)
     {
         UnmountIfMounted(paths.Rootfs);
+        // Unpinning a dead container's namespace is what makes the kernel delete its veth pairs.
+        if (File.Exists(paths.NetnsFile)) NetworkNamespace.Release(paths.NetnsFile);
         if (!Directory.Exists(paths.Bundle)) return;
         foreach (var file in new[] { paths.SpecFile, paths.PidFile, paths.AttachSocket, paths.ConsoleSocket })
             File.Delete(file);

@@ -1,5 +1,6 @@
 using Berth.Engine.Images;
 using Berth.Engine.Metadata;
+using Berth.Engine.Networks;
 using Berth.Engine.Volumes;
 using Berth.Snapshots;
 
@@ -16,18 +17,20 @@ public sealed partial class ContainerService
     private readonly ContainerTable _containers;
     private readonly ImageService _images;
     private readonly VolumeService _volumes;
+    private readonly NetworkService _networks;
     private readonly ISnapshotter _snapshotter;
     private readonly StateLayout _layout;
     private readonly EngineOptions _options;
     private readonly TimeProvider _time;
 
     internal ContainerService(MetadataStore metadata, ContainerTable containers, ImageService images, VolumeService volumes,
-        ISnapshotter snapshotter, StateLayout layout, EngineOptions options)
+        NetworkService networks, ISnapshotter snapshotter, StateLayout layout, EngineOptions options)
     {
         _metadata = metadata;
         _containers = containers;
         _images = images;
         _volumes = volumes;
+        _networks = networks;
         _snapshotter = snapshotter;
         _layout = layout;
         _options = options;

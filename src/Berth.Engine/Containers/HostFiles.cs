@@ -5,7 +5,9 @@ namespace Berth.Engine.Containers;
 /// <summary>
 /// The /etc/hosts, /etc/hostname and /etc/resolv.conf a container gets (bind-mounted from its directory, as
 /// Docker does): with the host's network, copies of the host's files; otherwise a hosts file with the loopback
-/// names and this container's hostname. <c>--add-host</c>, <c>--dns</c>, <c>--dns-search</c> and
+/// names and this container's hostname (on a bridge network with its address, rewritten at each start). On a
+/// user network resolv.conf names the embedded DNS server (127.0.0.11); on the default bridge it is the host's
+/// without loopback resolvers. <c>--add-host</c> (host-gateway included), <c>--dns</c>, <c>--dns-search</c> and
 /// <c>--dns-option</c> are applied on top.
 /// </summary>
 internal static class HostFiles
@@ -14,7 +16,7 @@ internal static class HostFiles
         "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\n" +
         "ff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
 
-    public static void Write(ContainerPaths paths, ContainerRecord record, NetworkModes network)
+    public static void Write(ContainerPaths paths, ContainerRecord record, NetworkModes network, HostAddressing? addressing = null, string? hostGateway = null)
     {
         var config = record.Config;
         var host = record.HostConfig;
@@ -28,12 +30,49 @@ internal static class HostFiles
         {
             // --add-host name:ip (or name=ip) becomes "ip<TAB>name".
             var split = extra.IndexOfAny([':', '=']);
-            if (split > 0) hosts.Append(extra[(split + 1)..]).Append('\t').Append(extra[..split]).Append('\n');
+            if (split <= 0) continue;
+            var address = extra[(split + 1)..];
+            // Docker's special value: the host as the container reaches it (its bridge's gateway).
+            if (address == "host-gateway") address = addressing?.Gateway ?? hostGateway ?? "127.0.0.1";
+            hosts.Append(address).Append('\t').Append(extra[..split]).Append('\n');
         }
-        if (network.Kind != NetworkKind.Host) hosts.Append("127.0.1.1\t").Append(hostname).Append('\n');
+        // Docker names a bridge container's own address; a namespace without one gets 127.0.1.1 as Debian does.
+        if (addressing is not null) hosts.Append(addressing.Address).Append('\t').Append(hostname).Append('\n');
+        else if (network.Kind != NetworkKind.Host) hosts.Append("127.0.1.1\t").Append(hostname).Append('\n');
         WriteAtomically(paths.HostsFile, hosts.ToString());
 
-        WriteAtomically(paths.ResolvConfFile, ResolvConf(ReadHost("/etc/resolv.conf") ?? "", host.Dns, host.DnsSearch, host.DnsOptions));
+        var hostResolvConf = ReadHost("/etc/resolv.conf") ?? "";
+        if (addressing is { EmbeddedDns: true })
+        {
+            // User networks: the embedded server answers (and forwards to --dns or the host's resolvers), as Docker's.
+            var search = host.DnsSearch.Count > 0 ? host.DnsSearch : Keyword(hostResolvConf, "search");
+            var options = host.DnsOptions.Count > 0 ? host.DnsOptions : ["ndots:0"];
+            WriteAtomically(paths.ResolvConfFile, ResolvConf("", ["127.0.0.11"], search, options));
+        }
+        else if (addressing is not null)
+        {
+            // The default bridge cannot reach the host's loopback resolvers; Docker drops them and falls back to
+            // Google's public servers when none is left.
+            var text = string.Join('\n', hostResolvConf.Split('\n').Where(l => !IsLoopbackNameserver(l)));
+            if (host.Dns.Count == 0 && Keyword(text, "nameserver").Count == 0) text += "\nnameserver 8.8.8.8\nnameserver 8.8.4.4";
+            WriteAtomically(paths.ResolvConfFile, ResolvConf(text, host.Dns, host.DnsSearch, host.DnsOptions));
+        }
+        else
+        {
+            WriteAtomically(paths.ResolvConfFile, ResolvConf(hostResolvConf, host.Dns, host.DnsSearch, host.DnsOptions));
+        }
+    }
+
+    private static List<string> Keyword(string file, string keyword) => file.Split('\n')
+        .Select(l => l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        .Where(f => f.Length > 1 && f[0] == keyword)
+        .SelectMany(f => f.Skip(1))
+        .ToList();
+
+    private static bool IsLoopbackNameserver(string line)
+    {
+        var fields = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length > 1 && fields[0] == "nameserver" && (fields[1].StartsWith("127.", StringComparison.Ordinal) || fields[1] == "::1");
     }
 
     /// <summary>The host's resolv.conf with the nameserver, search and options lines replaced by any given.</summary>

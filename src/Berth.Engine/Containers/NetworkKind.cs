@@ -9,4 +9,6 @@ internal enum NetworkKind
     None,
     /// <summary>Another container's namespace (<c>container:NAME</c>).</summary>
     Container,
+    /// <summary>A new namespace attached to a bridge network (the default <c>bridge</c> or a user network).</summary>
+    Bridge,
 }

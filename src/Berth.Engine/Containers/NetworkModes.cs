@@ -3,11 +3,12 @@ using Berth.Oci;
 namespace Berth.Engine.Containers;
 
 /// <summary>A parsed <c>--network</c> value.</summary>
-internal readonly record struct NetworkModes(NetworkKind Kind, string? Container)
+internal readonly record struct NetworkModes(NetworkKind Kind, string? Container, string? Network = null)
 {
     /// <summary>
-    /// "host", "none" and "container:NAME". Until bridge networks exist, "default" (no flag) means the host's
-    /// network, which is what a container without <c>--network</c> gets.
+    /// "host", "none", "container:NAME", "bridge" or a user network's name (checked against the networks at
+    /// create). Without <c>--network</c> ("default") a container gets the host's network: bridge networking adds a
+    /// namespace, a veth pair and address allocation to every start, so it is asked for explicitly.
     /// </summary>
     public static NetworkModes Parse(string mode) => mode switch
     {
@@ -15,14 +16,15 @@ internal readonly record struct NetworkModes(NetworkKind Kind, string? Container
         "none" => new(NetworkKind.None, null),
         _ when mode.StartsWith("container:", StringComparison.Ordinal) && mode.Length > "container:".Length =>
             new(NetworkKind.Container, mode["container:".Length..]),
-        "bridge" => throw BerthException.Invalid("network bridge is not available: use --network host, none or container:NAME"),
-        _ => throw BerthException.NotFound($"network {mode} not found"),
+        "container:" => throw BerthException.Invalid("invalid container format container:<name|id>"),
+        _ => new(NetworkKind.Bridge, null, mode),
     };
 
     public override string ToString() => Kind switch
     {
         NetworkKind.Host => "host",
         NetworkKind.None => "none",
+        NetworkKind.Bridge => Network!,
         _ => "container:" + Container,
     };
 }

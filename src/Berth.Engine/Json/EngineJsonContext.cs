@@ -18,5 +18,7 @@ namespace Berth.Engine.Json;
 [JsonSerializable(typeof(IReadOnlyList<Volume>))]
 [JsonSerializable(typeof(VolumeListResponse))]
 [JsonSerializable(typeof(VolumePruneReport))]
+[JsonSerializable(typeof(NetworkResource))]
+[JsonSerializable(typeof(IReadOnlyList<NetworkResource>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class EngineJsonContext : JsonSerializerContext;

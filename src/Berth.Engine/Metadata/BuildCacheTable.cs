@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Metadata;
 
-/// <summary>SQL for the build cache (see <see cref="Schema.Version3"/>). Every method runs inside the caller's transaction.</summary>
+/// <summary>SQL for the build cache (see <see cref="Schema.Version4"/>). Every method runs inside the caller's transaction.</summary>
 internal sealed class BuildCacheTable(MetadataStore store)
 {
     public BuildCacheRecord? Get(SqliteTransaction t, Digest key)

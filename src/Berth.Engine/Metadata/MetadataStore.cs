@@ -11,7 +11,7 @@ namespace Berth.Engine.Metadata;
 /// </summary>
 internal sealed class MetadataStore : IDisposable
 {
-    private const int SchemaVersion = 3;
+    private const int SchemaVersion = 4;
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
@@ -104,6 +104,11 @@ internal sealed class MetadataStore : IDisposable
         if (current < 3)
         {
             using var upgrade = Command(transaction, Schema.Version3);
+            upgrade.ExecuteNonQuery();
+        }
+        if (current < 4)
+        {
+            using var upgrade = Command(transaction, Schema.Version4);
             upgrade.ExecuteNonQuery();
         }
         using var setVersion = Command(transaction, $"PRAGMA user_version = {SchemaVersion}");

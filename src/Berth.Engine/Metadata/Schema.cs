@@ -70,11 +70,35 @@ internal static class Schema
         """;
 
     /// <summary>
+    /// Networks and the endpoints of running containers on them. An endpoint row is an address allocation: the
+    /// UNIQUE (network_id, address) constraint is what makes two concurrent starts unable to share an address, and
+    /// a network with endpoint rows cannot be deleted (the foreign key). Endpoints go with their container's row.
+    /// </summary>
+    public const string Version3 = """
+        CREATE TABLE networks (
+            id      TEXT PRIMARY KEY,                -- 64 hex digits
+            name    TEXT NOT NULL UNIQUE,
+            driver  TEXT NOT NULL,                   -- bridge, host, null
+            created TEXT NOT NULL,                   -- ISO 8601, UTC
+            config  TEXT NOT NULL                    -- the network record (JSON)
+        );
+        CREATE TABLE endpoints (
+            network_id   TEXT NOT NULL REFERENCES networks(id),
+            container_id TEXT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,
+            address      INTEGER NOT NULL,           -- IPv4 address as an integer (host order)
+            config       TEXT NOT NULL,              -- the endpoint record (JSON)
+            PRIMARY KEY (network_id, container_id),
+            UNIQUE (network_id, address)
+        );
+        CREATE INDEX endpoints_by_container ON endpoints(container_id);
+        """;
+
+    /// <summary>
     /// The build cache: what each build step produced, by the step's cache key. A step with a layer records its
     /// blob (whose digest is the layer's diffID: build layers are stored uncompressed) and the chain it tops,
     /// which garbage collection keeps while the entry lives; <c>created</c> is the step's history time.
     /// </summary>
-    public const string Version3 = """
+    public const string Version4 = """
         CREATE TABLE build_cache (
             key        TEXT PRIMARY KEY,             -- sha256 of the parent's key and the step
             chain_id   TEXT,                         -- null for a step without a layer

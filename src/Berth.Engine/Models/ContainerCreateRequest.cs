@@ -6,6 +6,8 @@ public sealed record ContainerCreateRequest
     public string? Name { get; init; }
     public required DockerContainerConfig Config { get; init; }
     public HostConfig HostConfig { get; init; } = new();
+    /// <summary>Per-network settings (NetworkingConfig.EndpointsConfig), keyed by network name.</summary>
+    public IReadOnlyDictionary<string, EndpointSettings>? EndpointsConfig { get; init; }
     /// <summary>The image platform asked for with <c>--platform</c>, if any.</summary>
     public string? Platform { get; init; }
 }

@@ -9,4 +9,5 @@ public sealed record EndpointInfo
     public string IPAddress { get; init; } = "";
     public int IPPrefixLen { get; init; }
     public string MacAddress { get; init; } = "";
+    public IReadOnlyList<string>? Aliases { get; init; }
 }

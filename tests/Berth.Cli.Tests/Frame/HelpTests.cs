@@ -21,7 +21,9 @@ public sealed class HelpTests
         "rename", "wait",
         "top", "stats", "attach", "container top", "container stats", "container attach",
         "cp", "diff", "commit", "export", "container cp", "container diff", "container commit", "container export",
-        "build", "builder", "builder prune");
+        "build", "builder", "builder prune",
+        "port", "container port", "network", "network create", "network ls", "network inspect", "network rm",
+        "network prune", "network connect", "network disconnect");
 
     [Theory]
     [MemberData(nameof(Commands))]

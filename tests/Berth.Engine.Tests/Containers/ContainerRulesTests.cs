@@ -38,13 +38,15 @@ public sealed class ContainerRulesTests
     [InlineData("host", "host")]
     [InlineData("none", "none")]
     [InlineData("container:web", "container:web")]
+    [InlineData("bridge", "bridge")]
+    [InlineData("mynet", "mynet")]
     public void Network_modes_parse(string mode, string expected) => Assert.Equal(expected, NetworkModes.Parse(mode).ToString());
 
     [Fact]
-    public void Unknown_networks_are_not_found()
+    public void Other_names_are_bridge_networks_and_an_empty_container_is_invalid()
     {
-        Assert.Equal(ErrorKind.NotFound, Assert.Throws<BerthException>(() => NetworkModes.Parse("mynet")).Kind);
-        Assert.Throws<BerthException>(() => NetworkModes.Parse("container:"));
+        Assert.Equal(NetworkKind.Bridge, NetworkModes.Parse("mynet").Kind);
+        Assert.Equal(ErrorKind.InvalidArgument, Assert.Throws<BerthException>(() => NetworkModes.Parse("container:")).Kind);
     }
 
     [Fact]

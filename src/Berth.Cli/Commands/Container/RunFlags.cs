@@ -28,26 +28,32 @@ internal sealed class RunFlags
         Domainname = options.AddString("domainname", null, "Container NIS domain name", valueName: "string");
         Entrypoint = options.AddString("entrypoint", null, "Overwrite the default ENTRYPOINT of the image", valueName: "string");
         Env = options.AddList("env", 'e', "Set environment variables", valueName: "list");
+        Expose = options.AddList("expose", null, "Expose a port or a range of ports", valueName: "list");
         EnvFile = options.AddList("env-file", null, "Read in a file of environment variables", valueName: "list");
         GroupAdd = options.AddList("group-add", null, "Add additional groups to join", valueName: "list");
         Hostname = options.AddString("hostname", 'h', "Container host name", valueName: "string");
         Init = options.AddBool("init", null, "Run an init inside the container that forwards signals and reaps processes");
         Interactive = options.AddBool("interactive", 'i', "Keep STDIN open even if not attached");
+        Ip = options.AddString("ip", null, "IPv4 address (e.g., 172.30.100.104)", valueName: "string");
         Label = options.AddList("label", 'l', "Set meta data on a container", valueName: "list");
         LabelFile = options.AddList("label-file", null, "Read in a line delimited file of labels", valueName: "list");
         LogDriver = options.AddString("log-driver", null, "Logging driver for the container", valueName: "string");
         LogOpt = options.AddList("log-opt", null, "Log driver options", valueName: "list");
+        MacAddress = options.AddString("mac-address", null, "Container MAC address (e.g., 92:d0:c6:0a:29:33)", valueName: "string");
         Memory = options.AddString("memory", 'm', "Memory limit", valueName: "bytes");
         MemoryReservation = options.AddString("memory-reservation", null, "Memory soft limit", valueName: "bytes");
         MemorySwap = options.AddString("memory-swap", null, "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", valueName: "bytes");
         Mount = options.AddList("mount", null, "Attach a filesystem mount to the container", valueName: "mount");
         Name = options.AddString("name", null, "Assign a name to the container", valueName: "string");
         Network = options.AddString("network", null, "Connect a container to a network", valueName: "network");
+        NetworkAlias = options.AddList("network-alias", null, "Add network-scoped alias for the container", valueName: "list");
         OomKillDisable = options.AddBool("oom-kill-disable", null, "Disable OOM Killer");
         OomScoreAdj = options.AddInt("oom-score-adj", null, "Tune host's OOM preferences (-1000 to 1000)", valueName: "int");
         PidsLimit = options.AddLong("pids-limit", null, "Tune container pids limit (set -1 for unlimited)", valueName: "int");
         Platform = options.AddString("platform", null, "Set platform if server is multi-platform capable", valueName: "string");
         Privileged = options.AddBool("privileged", null, "Give extended privileges to this container");
+        Publish = options.AddList("publish", 'p', "Publish a container's port(s) to the host", valueName: "list");
+        PublishAll = options.AddBool("publish-all", 'P', "Publish all exposed ports to random ports");
         Pull = options.AddString("pull", null, "Pull image before running (\"always\", \"missing\", \"never\")", defaultValue: "missing", valueName: "string");
         Quiet = options.AddBool("quiet", 'q', "Suppress the pull output");
         ReadOnly = options.AddBool("read-only", null, "Mount the container's root filesystem as read only");
@@ -86,25 +92,31 @@ internal sealed class RunFlags
     public StringOption Entrypoint { get; }
     public ListOption Env { get; }
     public ListOption EnvFile { get; }
+    public ListOption Expose { get; }
     public ListOption GroupAdd { get; }
     public StringOption Hostname { get; }
     public BoolOption Init { get; }
     public BoolOption Interactive { get; }
+    public StringOption Ip { get; }
     public ListOption Label { get; }
     public ListOption LabelFile { get; }
     public StringOption LogDriver { get; }
     public ListOption LogOpt { get; }
+    public StringOption MacAddress { get; }
     public StringOption Memory { get; }
     public StringOption MemoryReservation { get; }
     public StringOption MemorySwap { get; }
     public ListOption Mount { get; }
     public StringOption Name { get; }
     public StringOption Network { get; }
+    public ListOption NetworkAlias { get; }
     public BoolOption OomKillDisable { get; }
     public IntOption OomScoreAdj { get; }
     public LongOption PidsLimit { get; }
     public StringOption Platform { get; }
     public BoolOption Privileged { get; }
+    public ListOption Publish { get; }
+    public BoolOption PublishAll { get; }
     public StringOption Pull { get; }
     public BoolOption Quiet { get; }
     public BoolOption ReadOnly { get; }

@@ -42,6 +42,7 @@ internal static class RunRequestBuilder
             else binds.Add(volume);
         }
 
+        var ports = RunPorts.Parse(context.Get(flags.Publish), context.Get(flags.Expose));
         string[]? entrypoint = context.IsSet(flags.Entrypoint) ? [context.Get(flags.Entrypoint)] : null;
         var config = new DockerContainerConfig
         {
@@ -63,13 +64,16 @@ internal static class RunRequestBuilder
             Labels = LabelsOf(context, flags),
             StopSignal = stopSignal.Length > 0 ? stopSignal : null,
             StopTimeout = context.IsSet(flags.StopTimeout) ? context.Get(flags.StopTimeout) : null,
+            ExposedPorts = ports.Exposed.Count > 0 ? ports.Exposed : null,
         };
         var host = new HostConfig
         {
             Binds = binds.Count > 0 ? binds : null,
             ContainerIDFile = context.Get(flags.CidFile),
             LogConfig = LogConfigOf(context, flags),
-            NetworkMode = context.Get(flags.Network),
+            NetworkMode = context.Get(flags.Network) is { Length: > 0 } network ? network : "default",
+            PortBindings = ports.Bindings.Count > 0 ? ports.Bindings : null,
+            PublishAllPorts = context.Get(flags.PublishAll),
             RestartPolicy = new Engine.Models.RestartPolicy { Name = restart.Name, MaximumRetryCount = restart.MaximumRetryCount },
             AutoRemove = rm,
             CapAdd = NullIfEmpty(context.Get(flags.CapAdd)),
@@ -109,6 +113,23 @@ internal static class RunRequestBuilder
             Config = config,
             HostConfig = host,
             Platform = context.Get(flags.Platform) is { Length: > 0 } platform ? platform : null,
+            EndpointsConfig = EndpointsOf(context, flags),
+        };
+    }
+
+    // --ip, --mac-address and --network-alias apply to the --network the container starts on (docker's rule).
+    private static IReadOnlyDictionary<string, EndpointSettings>? EndpointsOf(CliContext context, RunFlags flags)
+    {
+        var ip = context.Get(flags.Ip);
+        var mac = context.Get(flags.MacAddress);
+        var aliases = context.Get(flags.NetworkAlias);
+        if (ip.Length == 0 && mac.Length == 0 && aliases.Count == 0) return null;
+        var network = context.Get(flags.Network) is { Length: > 0 } n ? n : "default";
+        if (mac.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(mac, "^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$"))
+            throw BerthException.Invalid($"{mac} is not a valid mac address");
+        return new Dictionary<string, EndpointSettings>
+        {
+            [network] = new EndpointSettings { IPv4Address = ip.Length > 0 ? ip : null, MacAddress = mac.Length > 0 ? mac.ToLowerInvariant() : null, Aliases = aliases },
         };
     }
 

@@ -1,3 +1,5 @@
+using Berth.Cli.Tests.Support;
+
 namespace Berth.Cli.Tests.Build.Differential;
 
 /// <summary>

@@ -1,0 +1,52 @@
+using Berth.Engine.Models;
+using Berth.Networking.Ipam;
+
+namespace Berth.Engine.Networks;
+
+public sealed partial class NetworkService
+{
+    /// <summary><c>berth network ls</c>: every network, Docker-shaped, oldest first (the predefined ones lead).</summary>
+    public Task<IReadOnlyList<NetworkResource>> ListAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var all = All();
+        return Task.FromResult<IReadOnlyList<NetworkResource>>(all.Select(ToModel).ToList());
+    }
+
+    /// <summary><c>berth network inspect</c>: one network by name, ID or ID prefix.</summary>
+    public Task<NetworkResource> InspectAsync(string input, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(ToModel(Get(input)));
+    }
+
+    private NetworkResource ToModel(NetworkRecord network)
+    {
+        var attached = _metadata.Read(t => _networks.EndpointsOn(t, network.Id)
+            .Select(e => (Endpoint: e, Name: ContainerName(t, e.ContainerId) ?? ""))
+            .ToList());
+        var prefix = network.Subnet is { } subnet ? Ipv4Subnet.Parse(subnet).PrefixLength : 0;
+        return new NetworkResource
+        {
+            Name = network.Name,
+            Id = network.Id,
+            Created = network.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            Driver = network.Driver,
+            IPAM = new NetworkIpam
+            {
+                Config = network.Subnet is null ? [] : [new NetworkIpamConfig { Subnet = network.Subnet, IPRange = network.IpRange, Gateway = network.Gateway! }],
+            },
+            Internal = network.Internal,
+            Attachable = false,
+            Containers = attached.ToDictionary(a => a.Endpoint.ContainerId, a => new NetworkContainer
+            {
+                Name = a.Name,
+                EndpointID = a.Endpoint.Id,
+                MacAddress = a.Endpoint.Mac,
+                IPv4Address = $"{Ipv4Subnet.Format(a.Endpoint.Address)}/{prefix}",
+            }),
+            Options = network.Options,
+            Labels = network.Labels,
+        };
+    }
+}
