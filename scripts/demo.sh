@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # The demo: builds Berth, makes a busybox image from Debian's busybox-static, walks it through the image
-# commands, ships it through a local registry and runs containers from it, all in a throwaway state root.
+# commands, ships it through a local registry, runs containers from it, builds a Dockerfile on it and puts
+# containers on a network of their own, all in a throwaway state root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 berth="$(pwd)/artifacts/berth/berth"
 work=$(mktemp -d)
 # Containers go first: their monitors and rootfs mounts live under $work.
-cleanup() { "$berth" --root "$work/root" --runroot "$work/run" rm -f $("$berth" --root "$work/root" --runroot "$work/run" ps -aq 2>/dev/null) >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() {
+  "$berth" --root "$work/root" --runroot "$work/run" rm -f $("$berth" --root "$work/root" --runroot "$work/run" ps -aq 2>/dev/null) >/dev/null 2>&1 || true
+  "$berth" --root "$work/root" --runroot "$work/run" network prune -f >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 b() { echo "+ berth $*" >&2; "$berth" --root "$work/root" --runroot "$work/run" "$@"; }
 
@@ -62,5 +67,33 @@ b run --rm -v demo-data:/data busybox:demo sh -c 'echo kept > /data/note'
 b run --rm -v demo-data:/data busybox:demo cat /data/note
 set +e; b run --rm busybox:demo sh -c 'exit 7'; echo "exit code: $?"; set -e
 b rm ticker
+
+# Build: a two-stage Dockerfile with a cached rebuild, then the same build elsewhere gives the same image ID.
+mkdir -p "$work/app"
+printf 'hello from a built image\n' > "$work/app/message.txt"
+cat > "$work/app/Dockerfile" <<'DOCKERFILE'
+FROM busybox:demo AS builder
+ARG GREETING=hello
+RUN mkdir -p /out && echo "$GREETING, built on $(hostname)" > /out/built.txt
+FROM busybox:demo
+COPY --from=builder /out/ /srv/
+COPY message.txt /srv/
+WORKDIR /srv
+CMD ["sh", "-c", "cat built.txt message.txt"]
+DOCKERFILE
+b build --progress=plain -t demo-app:1 --timestamp 1700000000 "$work/app"
+b run --rm demo-app:1
+b build -q -t demo-app:1 --timestamp 1700000000 "$work/app"
+b history demo-app:1
+
+# Networks: two containers on a user network find each other by name; a published port reaches the host.
+b network create demo-net
+b run -d --name web --network demo-net -p 127.0.0.1:8089:80 busybox:demo sh -c 'echo "served by web" > /index.html && httpd -f -p 80 -h /'
+sleep 1
+b run --rm --network demo-net busybox:demo wget -qO- http://web/index.html
+curl -fs http://127.0.0.1:8089/index.html || wget -qO- http://127.0.0.1:8089/index.html
+b port web
+b rm -f web
+b network rm demo-net
 b system df
 b system check
