@@ -22,6 +22,12 @@ public readonly record struct FileStatus(
     Timespec ModificationTime)
 {
     private const uint StatxBasicStats = 0x7ff;
+
+    /// <summary>
+    /// The inode's change time: no user call can set it, so a content cache keyed on it notices an edit whose
+    /// mtime was restored (touch -d, tar, rsync -t).
+    /// </summary>
+    public Timespec ChangeTime { get; init; }
     private const int StatxSize = 256;
 
     /// <summary>lstat the path; throws <see cref="LinuxIOException"/> when it fails.</summary>
@@ -60,7 +66,10 @@ public readonly record struct FileStatus(
             RdevMajor: BinaryPrimitives.ReadUInt32LittleEndian(b[128..]),
             RdevMinor: BinaryPrimitives.ReadUInt32LittleEndian(b[132..]),
             AccessTime: ReadTime(b[64..]),
-            ModificationTime: ReadTime(b[112..]));
+            ModificationTime: ReadTime(b[112..]))
+        {
+            ChangeTime = ReadTime(b[96..]),
+        };
     }
 
     private static Timespec ReadTime(ReadOnlySpan<byte> b) =>

@@ -13,9 +13,9 @@ internal static class SourceTree
     public static List<SourceEntry> Walk(SelectedSource source)
     {
         var entries = new List<SourceEntry>();
-        if (!EntryStat.TryLstat(source.HostPath, out var status, out var changed))
+        if (!FileStatus.TryLstat(source.HostPath, out var status, out _))
             throw BerthException.NotFound($"failed to compute cache key: \"/{source.RelativePath}\": not found");
-        entries.Add(new SourceEntry("", source.HostPath, status, changed));
+        entries.Add(new SourceEntry("", source.HostPath, status, status.ChangeTime));
         if (status.Type == UnixFileType.Directory) Collect(source.HostPath, "", source.Filter, entries);
         return entries;
     }
@@ -34,7 +34,7 @@ internal static class SourceTree
         {
             var childRelative = GoPath.Join(relative, name);
             var childHost = hostDirectory + "/" + name;
-            if (!EntryStat.TryLstat(childHost, out var status, out var changed)) continue;
+            if (!FileStatus.TryLstat(childHost, out var status, out _)) continue;
             var isDirectory = status.Type == UnixFileType.Directory;
             if (!filter.IsEmpty && filter.IsHidden(childRelative))
             {
@@ -42,11 +42,11 @@ internal static class SourceTree
                 var below = new List<SourceEntry>();
                 Collect(childHost, childRelative, filter, below);
                 if (below.Count == 0) continue;
-                entries.Add(new SourceEntry(childRelative, childHost, status, changed));
+                entries.Add(new SourceEntry(childRelative, childHost, status, status.ChangeTime));
                 entries.AddRange(below);
                 continue;
             }
-            entries.Add(new SourceEntry(childRelative, childHost, status, changed));
+            entries.Add(new SourceEntry(childRelative, childHost, status, status.ChangeTime));
             if (isDirectory) Collect(childHost, childRelative, filter, entries);
         }
     }
