@@ -107,13 +107,18 @@ internal sealed partial class BuildWorker
         destination is "/proc" or "/dev" or "/sys" || destination.StartsWith("/proc/", StringComparison.Ordinal)
         || destination.StartsWith("/dev/", StringComparison.Ordinal) || destination.StartsWith("/sys/", StringComparison.Ordinal);
 
-    private static async Task PumpAsync(SafeFileHandle pipe, bool stderr, Action<ReadOnlyMemory<byte>, bool> output)
-    {
-        await using var stream = new FileStream(pipe, FileAccess.Read, bufferSize: 0);
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0) output(buffer.AsMemory(0, read), stderr);
-    }
+    /// <summary>
+    /// Copies a step's output pipe to <paramref name="output"/> on a thread of its own: a pipe read blocks, and
+    /// two of them on a two-core machine's thread pool would starve it for the better part of a second.
+    /// </summary>
+    private static Task PumpAsync(SafeFileHandle pipe, bool stderr, Action<ReadOnlyMemory<byte>, bool> output) =>
+        Task.Factory.StartNew(() =>
+        {
+            using var stream = new FileStream(pipe, FileAccess.Read, bufferSize: 0);
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = stream.Read(buffer)) > 0) output(buffer.AsMemory(0, read), stderr);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static string ReadOrEmpty(string path)
     {
