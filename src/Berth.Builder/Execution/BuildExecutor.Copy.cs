@@ -17,6 +17,8 @@ public sealed partial class BuildExecutor
         var copy = InstructionExpander.Expand(instruction, state.ExpansionEnv(), _document.Directives.Escape, _usedArgs);
         var verb = copy.IsAdd ? "ADD" : "COPY";
         var destination = copy.Destination.StartsWith('/') ? copy.Destination : CombineWorkdir(state.WorkingDir, copy.Destination);
+        // "." and a path ending in "/." name a directory, as a trailing slash does (COPY a b . is common).
+        if (destination.EndsWith("/.", StringComparison.Ordinal)) destination = destination[..^1];
         if (copy.Sources.Count + copy.SourceContents.Count > 1 && !destination.EndsWith('/'))
             throw BerthException.Invalid($"When using {verb} with more than one source file, the destination must be a directory and end with a /");
 

@@ -119,6 +119,19 @@ public sealed class BuildTests
     }
 
     [Fact]
+    public void Several_sources_copy_into_the_working_directory_named_by_a_dot()
+    {
+        using var host = new BuildHost();
+        host.Write("a.txt", "a\n");
+        host.Write("b.txt", "b\n");
+        host.Dockerfile($"FROM {BuildHost.BaseImage}\nWORKDIR /app\nCOPY a.txt b.txt .\nCOPY a.txt ./renamed.txt\n");
+        host.Build("-t", "dot").Ok();
+        Assert.Equal("a.txt\nb.txt\nrenamed.txt\n", host.Run("run", "--rm", "dot", "ls", "/app").Ok().Stdout);
+        host.Dockerfile($"FROM {BuildHost.BaseImage}\nCOPY a.txt b.txt /app\n");
+        host.Build().FailsWith(1, "the destination must be a directory and end with a /");
+    }
+
+    [Fact]
     public void Dockerignore_keeps_files_out_of_the_context()
     {
         using var host = new BuildHost();
