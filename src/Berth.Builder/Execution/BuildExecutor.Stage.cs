@@ -53,7 +53,7 @@ public sealed partial class BuildExecutor
                 return (copy, []);
             default:
                 var name = ImageNameFor(stage.Base.Image!);
-                var vertex = StartVertex(new StageRun(stage, null!, total, prefix).FromName("FROM " + name), stage.Stage.From);
+                var vertex = StartVertex(StageRun.FromName(prefix, total, "FROM " + name), stage.Stage.From);
                 BaseImage image;
                 try
                 {

@@ -16,5 +16,6 @@ internal sealed class StageRun(PlannedStage plan, StageState state, int totalSte
         return $"[{prefix}{Step}/{totalSteps}] {original}";
     }
 
-    public string FromName(string original) => $"[{prefix}1/{totalSteps}] {original}";
+    /// <summary>The FROM step's progress name, before the stage's state exists.</summary>
+    public static string FromName(string prefix, int totalSteps, string original) => $"[{prefix}1/{totalSteps}] {original}";
 }
