@@ -25,7 +25,17 @@ public sealed class MirrorTests
         return (registry, image);
     }
 
-    private static string DeadAuthority() => $"127.0.0.1:{Ports.Free()}";
+    // A port bound but never listened on: connecting is refused, and no other test can take the port meanwhile
+    // (a port found free and closed again can be reused by a parallel test before this one dials it).
+    private static readonly List<System.Net.Sockets.Socket> ReservedPorts = [];
+
+    private static string DeadAuthority()
+    {
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        lock (ReservedPorts) ReservedPorts.Add(socket);
+        return $"127.0.0.1:{((System.Net.IPEndPoint)socket.LocalEndPoint!).Port}";
+    }
 
     private static async Task AssertPullsAsync(RegistryClient client, TestImage image)
     {
