@@ -91,7 +91,7 @@ b network create demo-net
 b run -d --name web --network demo-net -p 127.0.0.1:8089:80 busybox:demo sh -c 'echo "served by web" > /index.html && httpd -f -p 80 -h /'
 sleep 1
 b run --rm --network demo-net busybox:demo wget -qO- http://web/index.html
-curl -fs http://127.0.0.1:8089/index.html || wget -qO- http://127.0.0.1:8089/index.html
+/bin/busybox wget -qO- http://127.0.0.1:8089/index.html
 b port web
 b rm -f web
 b network rm demo-net

@@ -8,6 +8,7 @@ packages=(
   clang lld zlib1g-dev            # NativeAOT linking
   runc tini busybox-static zstd pigz   # runtime (tini is --init), test images
   xz-utils bzip2                  # ADD of .tar.xz and .tar.bz2 archives in builds
+  iproute2 nftables util-linux    # bridge networks: ip, nft, nsenter
   skopeo umoci apache2-utils docker-registry  # interop checks; htpasswd and the registry for registry tests
   hyperfine sqlite3               # benchmarks, store inspection
 )
