@@ -45,10 +45,17 @@ public sealed partial class SystemService
             if (layer.ParentChainId is { } parent && !byChain.ContainsKey(parent))
                 problems.Add($"layer {layer.ChainId}: parent layer {parent} is not recorded");
         }
+        // The build cache keeps its step layers (blobs and chain snapshots) as garbage collection does.
+        var cached = _metadata.Read(t => new Metadata.BuildCacheTable(_metadata).All(t));
+        foreach (var step in cached)
+        {
+            if (step.Blob is { } blob) referenced.Add(blob.Digest);
+        }
         var unreferenced = blobs.Keys.Where(b => !referenced.Contains(b)).ToList();
         if (unreferenced.Count > 0)
             notes.Add($"{unreferenced.Count} unreferenced blobs ({unreferenced.Sum(b => blobs[b])} bytes) await garbage collection");
-        var liveChains = layers.Select(l => l.ChainId.ToString()).ToHashSet();
+        var liveChains = layers.Select(l => l.ChainId.ToString())
+            .Concat(cached.Where(c => c.ChainId is not null).Select(c => c.ChainId!.Value.ToString())).ToHashSet();
         var stray = _snapshotter.Walk().Count(s => s.Kind == SnapshotKind.Committed && !liveChains.Contains(s.Key));
         if (stray > 0) notes.Add($"{stray} unused layer snapshots await garbage collection");
         return new CheckReport(problems, notes, blobs.Count, images.Count, layers.Count);
