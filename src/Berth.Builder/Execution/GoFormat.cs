@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Berth.Builder.Dockerfile;
 
 namespace Berth.Builder.Execution;
 
@@ -9,7 +10,7 @@ namespace Berth.Builder.Execution;
 /// </summary>
 internal static class GoFormat
 {
-    public static string QuotedList(IEnumerable<string> values) => "[" + string.Join(' ', values.Select(Quote)) + "]";
+    public static string QuotedList(IEnumerable<string> values) => "[" + string.Join(' ', values.Select(GoText.Quote)) + "]";
 
     public static string PlainList(IEnumerable<string> values) => "[" + string.Join(' ', values) + "]";
 
@@ -18,8 +19,8 @@ internal static class GoFormat
     /// <c>&amp;{["CMD" "x"] "30s" "5s" "0s" "0s" '\x03'}</c> (durations as Go prints them, retries as a rune).
     /// </summary>
     public static string HealthConfig(Oci.HealthConfig health) =>
-        $"&{{{QuotedList(health.Test ?? [])} {Quote(Duration(health.Interval))} {Quote(Duration(health.Timeout))} " +
-        $"{Quote(Duration(health.StartPeriod))} {Quote(Duration(health.StartInterval))} {QuoteRune(health.Retries ?? 0)}}}";
+        $"&{{{QuotedList(health.Test ?? [])} {GoText.Quote(Duration(health.Interval))} {GoText.Quote(Duration(health.Timeout))} " +
+        $"{GoText.Quote(Duration(health.StartPeriod))} {GoText.Quote(Duration(health.StartInterval))} {QuoteRune(health.Retries ?? 0)}}}";
 
     /// <summary>Go's time.Duration.String of nanoseconds: <c>1h2m3.5s</c>, <c>150ms</c>, <c>0s</c>.</summary>
     public static string Duration(long? nanoseconds)
@@ -65,24 +66,4 @@ internal static class GoFormat
         < 0x20 or 0x7f => "'\\x" + value.ToString("x2", CultureInfo.InvariantCulture) + "'",
         _ => "'" + char.ConvertFromUtf32(value) + "'",
     };
-
-    /// <summary>strconv.Quote: backslash escapes for quotes, backslashes and control characters.</summary>
-    public static string Quote(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var rune in value.EnumerateRunes())
-        {
-            switch (rune.Value)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\r': builder.Append("\\r"); break;
-                case < 0x20 or 0x7f: builder.Append("\\x").Append(rune.Value.ToString("x2", CultureInfo.InvariantCulture)); break;
-                default: builder.Append(rune.ToString()); break;
-            }
-        }
-        return builder.Append('"').ToString();
-    }
 }
