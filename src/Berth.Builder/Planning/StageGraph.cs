@@ -77,7 +77,8 @@ public sealed class StageGraph
             switch (instruction)
             {
                 case CopyInstruction { From: { } from }:
-                    yield return new ShellLexer(escape).ProcessWord(from, globalArgs);
+                    // BuildKit takes --from as written (a variable in it is an error at the COPY itself).
+                    yield return from;
                     break;
                 case RunInstruction run:
                     foreach (var mount in run.Mounts)
