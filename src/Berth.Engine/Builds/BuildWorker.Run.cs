@@ -41,7 +41,7 @@ internal sealed partial class BuildWorker
         var hosts = Path.Combine(bundle, "hosts");
         var resolvConf = Path.Combine(bundle, "resolv.conf");
         File.WriteAllText(hosts, $"127.0.0.1\tlocalhost {Hostname}\n::1\tlocalhost ip6-localhost ip6-loopback\n");
-        File.WriteAllText(resolvConf, HostFiles.ResolvConf(ReadOrEmpty("/etc/resolv.conf"), [], [], []));
+        File.WriteAllText(resolvConf, HostFiles.ResolvConf(HostFiles.ReadHost("/etc/resolv.conf") ?? "", [], [], []));
         await using var sandbox = new RunMounts(bundle, _layout);
         var mounts = new List<OciMount>();
         foreach (var mount in step.Mounts) mounts.Add(sandbox.Prepare(mount));
@@ -119,16 +119,4 @@ internal sealed partial class BuildWorker
             int read;
             while ((read = stream.Read(buffer)) > 0) output(buffer.AsMemory(0, read), stderr);
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    private static string ReadOrEmpty(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-    }
 }

@@ -62,7 +62,7 @@ internal sealed partial class BuildWorker : IBuildWorker
         return new BaseImage(found.Image.Id, config, [.. diffIds.Select((d, i) => new BuildLayer(d, manifest.Layers[i]))]);
     }
 
-    public async Task<MountedChain> MountAsync(IReadOnlyList<BuildLayer> chain, CancellationToken ct)
+    public Task<MountedChain> MountAsync(IReadOnlyList<BuildLayer> chain, CancellationToken ct)
     {
         var key = "build-view-" + Guid.NewGuid().ToString("N");
         var mounts = _snapshotter.View(key, TopChain(chain)?.ToString());
@@ -78,14 +78,13 @@ internal sealed partial class BuildWorker : IBuildWorker
             _snapshotter.Remove(key);
             throw;
         }
-        await Task.CompletedTask.ConfigureAwait(false);
-        return new MountedChain(target, () =>
+        return Task.FromResult(new MountedChain(target, () =>
         {
             Unmount(target);
             Directory.Delete(target);
             _snapshotter.Remove(key);
             return ValueTask.CompletedTask;
-        });
+        }));
     }
 
     /// <summary>The chain ID of a layer list's top, or null for no layers.</summary>

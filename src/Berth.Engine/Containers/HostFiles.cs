@@ -91,7 +91,8 @@ internal static class HostFiles
         lines.AddRange(replacement);
     }
 
-    private static string? ReadHost(string path)
+    /// <summary>A file of the host's, or null when it cannot be read.</summary>
+    public static string? ReadHost(string path)
     {
         try
         {
