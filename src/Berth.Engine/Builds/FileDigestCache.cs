@@ -17,11 +17,14 @@ internal sealed class FileDigestCache : IDictionary<string, string>
     private readonly ConcurrentDictionary<string, string> _entries;
     private readonly ConcurrentDictionary<string, string> _touched = new(StringComparer.Ordinal);
     private readonly string _file;
+    private readonly int _loaded;
+    private volatile bool _added;
 
     private FileDigestCache(string file, ConcurrentDictionary<string, string> entries)
     {
         _file = file;
         _entries = entries;
+        _loaded = entries.Count;
     }
 
     public static FileDigestCache Load(string stateRoot, string contextRoot)
@@ -41,9 +44,13 @@ internal sealed class FileDigestCache : IDictionary<string, string>
         return new FileDigestCache(file, entries);
     }
 
-    /// <summary>Writes the touched entries (temp and rename; a cache needs no fsync).</summary>
+    /// <summary>
+    /// Writes the touched entries (temp and rename; a cache needs no fsync), unless they are exactly what was
+    /// loaded: an unchanged context's rebuild writes nothing.
+    /// </summary>
     public void Save()
     {
+        if (!_added && _touched.Count == _loaded) return;
         Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
         var temp = _file + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>(_touched), EngineJsonContext.Default.DictionaryStringString));
@@ -62,6 +69,7 @@ internal sealed class FileDigestCache : IDictionary<string, string>
         get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
         set
         {
+            _added = true;
             _entries[key] = value;
             _touched[key] = value;
         }
