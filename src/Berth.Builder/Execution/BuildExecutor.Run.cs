@@ -146,12 +146,15 @@ public sealed partial class BuildExecutor
             case "tmpfs":
                 return (new RunMount { Type = RunMountType.Tmpfs, Target = target, Size = flag.SizeLimit > 0 ? flag.SizeLimit : null, ReadWrite = true }, "tmpfs");
             case "secret":
-                if (!_options.Secrets.TryGetValue(flag.Id!, out var file))
+                if (!_options.Secrets.TryGetValue(flag.Id!, out var secret))
                 {
                     if (flag.Required) throw BerthException.Invalid($"secret {flag.Id}: not found");
                     return (null, "");
                 }
-                return (new RunMount { Type = RunMountType.Secret, Target = target, Source = file, Uid = flag.Uid, Gid = flag.Gid, Mode = flag.Mode ?? 0x100 }, "secret " + flag.Id);
+                return (new RunMount
+                {
+                    Type = RunMountType.Secret, Target = target, Source = secret.File, Content = secret.Value, Uid = flag.Uid, Gid = flag.Gid, Mode = flag.Mode ?? 0x100,
+                }, "secret " + flag.Id);
             case "cache":
                 return (new RunMount
                 {

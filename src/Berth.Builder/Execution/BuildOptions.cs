@@ -14,8 +14,8 @@ public sealed record BuildOptions
     /// <summary>RUN's network: <c>default</c>, <c>host</c> or <c>none</c>.</summary>
     public string Network { get; init; } = "default";
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
-    /// <summary><c>--secret id=…,src=…</c>: secret id to the file holding it.</summary>
-    public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
+    /// <summary><c>--secret id=…,src=…|env=…</c>: secret id to where its bytes come from.</summary>
+    public IReadOnlyDictionary<string, BuildSecret> Secrets { get; init; } = new Dictionary<string, BuildSecret>();
     /// <summary><c>--build-context name=path</c>: named contexts, usable in FROM and COPY --from.</summary>
     public IReadOnlyDictionary<string, string> NamedContexts { get; init; } = new Dictionary<string, string>();
     /// <summary>SOURCE_DATE_EPOCH: every timestamp of the image, and file mtimes clamped to it.</summary>

@@ -19,4 +19,6 @@ public sealed record RunMount
     public uint? Gid { get; init; }
     public uint? Mode { get; init; }
     public long? Size { get; init; }
+    /// <summary>A secret's bytes when they come from memory rather than from <see cref="Source"/>.</summary>
+    public byte[]? Content { get; init; }
 }

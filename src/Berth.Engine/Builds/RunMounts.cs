@@ -30,7 +30,8 @@ internal sealed class RunMounts(string bundle, StateLayout layout) : IAsyncDispo
             case RunMountType.Secret:
                 var secret = Path.Combine(bundle, "secrets", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Directory.CreateDirectory(Path.GetDirectoryName(secret)!);
-                File.Copy(mount.Source!, secret);
+                if (mount.Content is { } content) File.WriteAllBytes(secret, content);
+                else File.Copy(mount.Source!, secret);
                 File.SetUnixFileMode(secret, (UnixFileMode)(mount.Mode ?? 0x100));
                 Ownership.Lchown(secret, mount.Uid ?? 0, mount.Gid ?? 0);
                 return Bind(mount.Target, secret, readWrite: false);

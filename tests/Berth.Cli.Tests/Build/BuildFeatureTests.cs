@@ -17,6 +17,12 @@ public sealed class BuildFeatureTests
         host.Build("--no-cache", "-t", "sec").FailsWith(1, "can't open '/run/secrets/token'");
         host.Dockerfile($"FROM {BuildHost.BaseImage}\nRUN --mount=type=secret,id=token,required cat /run/secrets/token\n");
         host.Build("-t", "sec").FailsWith(1, "secret token: not found");
+
+        // A secret from the environment reaches the step without a file of it anywhere but the step's bundle.
+        host.Dockerfile($"FROM {BuildHost.BaseImage}\nRUN --mount=type=secret,id=token cat /run/secrets/token > /used\n");
+        host.Root.Berth.Exec(["build", "--progress=plain", "-t", "sec-env", "--secret", "id=token,env=BERTH_TEST_TOKEN", host.Context],
+            env: new Dictionary<string, string> { ["BERTH_TEST_TOKEN"] = "from-env" }).Ok();
+        Assert.Equal("from-env", host.Run("run", "--rm", "sec-env", "cat", "/used").Ok().Stdout);
     }
 
     [Fact]

@@ -91,9 +91,9 @@ internal static class BuildRequestBuilder
     }
 
     /// <summary><c>--secret id=ID[,src=PATH|,env=VAR]</c>; a bare id reads the variable of that name, else the file.</summary>
-    private static Dictionary<string, string> Secrets(IReadOnlyList<string> values)
+    private static Dictionary<string, BuildSecret> Secrets(IReadOnlyList<string> values)
     {
-        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var secrets = new Dictionary<string, BuildSecret>(StringComparer.Ordinal);
         foreach (var value in values)
         {
             string? id = null, source = null, env = null;
@@ -112,26 +112,17 @@ internal static class BuildRequestBuilder
                 }
             }
             if (string.IsNullOrEmpty(id)) throw BerthException.Invalid($"invalid secret {value}: id is required");
-            if (source is null && (env ?? id) is { } variable && Environment.GetEnvironmentVariable(variable) is { } secret)
+            // An environment secret stays in memory until the step's bundle: no copy of it lands anywhere else.
+            if (source is null && Environment.GetEnvironmentVariable(env ?? id) is { } secret)
             {
-                source = SecretFile(secret);
+                secrets[id] = new BuildSecret(null, System.Text.Encoding.UTF8.GetBytes(secret));
+                continue;
             }
             source ??= id;
             if (!File.Exists(source)) throw BerthException.Invalid($"failed to stat {source}: no such file or directory");
-            secrets[id] = Path.GetFullPath(source);
+            secrets[id] = new BuildSecret(Path.GetFullPath(source), null);
         }
         return secrets;
-    }
-
-    // An environment secret reaches the build as a file, like a file secret; it is private to root and removed when
-    // the process exits.
-    private static string SecretFile(string value)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "berth-secret-" + Guid.NewGuid().ToString("N"));
-        using (var file = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
-            file.Write(System.Text.Encoding.UTF8.GetBytes(value));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
-        return path;
     }
 
     /// <summary>--timestamp, else the SOURCE_DATE_EPOCH build arg, else the environment variable (BuildKit's order).</summary>
