@@ -54,7 +54,8 @@ internal static class BuildRequestBuilder
     /// </summary>
     private static string LocalCache(string value, string pathKey)
     {
-        var fields = value.Split(',').Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f.Length > 1 ? f[1] : "", StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, text, _) in Fields(value)) fields[key] = text;
         var type = fields.GetValueOrDefault("type") ?? (value.Contains('=') ? null : "registry");
         if (type != "local") throw BerthException.Invalid($"cache type {type ?? "(none)"} is not supported: use type=local,{pathKey}=DIR");
         foreach (var key in fields.Keys.Where(k => k is not ("type" or "mode" or "compression" or "oci-mediatypes" or "ignore-error") && k != pathKey))
@@ -97,11 +98,8 @@ internal static class BuildRequestBuilder
         foreach (var value in values)
         {
             string? id = null, source = null, env = null;
-            foreach (var field in value.Split(','))
+            foreach (var (key, text, field) in Fields(value))
             {
-                var eq = field.IndexOf('=');
-                var key = eq < 0 ? field : field[..eq];
-                var text = eq < 0 ? "" : field[(eq + 1)..];
                 switch (key)
                 {
                     case "id": id = text; break;
@@ -124,6 +122,10 @@ internal static class BuildRequestBuilder
         }
         return secrets;
     }
+
+    /// <summary>The comma-separated <c>key=value</c> fields of a flag value; a bare key has an empty value.</summary>
+    private static IEnumerable<(string Key, string Text, string Field)> Fields(string value) =>
+        value.Split(',').Select(field => field.IndexOf('=') is var eq and >= 0 ? (field[..eq], field[(eq + 1)..], field) : (field, "", field));
 
     /// <summary>--timestamp, else the SOURCE_DATE_EPOCH build arg, else the environment variable (BuildKit's order).</summary>
     private static DateTimeOffset? Epoch(string flag, IReadOnlyDictionary<string, string> buildArgs)
