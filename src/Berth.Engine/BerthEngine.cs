@@ -42,7 +42,7 @@ public sealed class BerthEngine : IDisposable
         var containers = new ContainerTable(_metadata);
         Networks = new NetworkService(_metadata, containers, Layout, options);
         Containers = new ContainerService(_metadata, containers, Images, Volumes, Networks, Snapshotter, Layout, options);
-        Builds = new BuildService(Images, Snapshotter, Content, _metadata, Layout, options);
+        Builds = new BuildService(Images, Snapshotter, Content, _metadata, Layout, options, Networks);
         System = new SystemService(_metadata, images, Content, Snapshotter, unpacker, collector, Layout, options);
     }
 

@@ -6,6 +6,7 @@ using Berth.Content;
 using Berth.Engine.Images;
 using Berth.Engine.Metadata;
 using Berth.Engine.Models;
+using Berth.Engine.Networks;
 using Berth.Engine.Storage;
 using Berth.Oci;
 using Berth.Snapshots;
@@ -26,10 +27,12 @@ public sealed partial class BuildService
     private readonly MetadataStore _metadata;
     private readonly StateLayout _layout;
     private readonly EngineOptions _options;
+    private readonly NetworkService _networks;
 
     internal BuildService(ImageService images, ISnapshotter snapshotter, LocalContentStore content, MetadataStore metadata, StateLayout layout,
-        EngineOptions options)
+        EngineOptions options, NetworkService networks)
     {
+        _networks = networks;
         _images = images;
         _snapshotter = snapshotter;
         _content = content;
@@ -48,7 +51,7 @@ public sealed partial class BuildService
         {
             var document = DockerfileParser.Parse(dockerfile);
             using var storeLock = StoreLock.Shared(_layout.StoreLock, ct);
-            var worker = new BuildWorker(_images, _snapshotter, _content, _metadata, _layout, _options, request.Options.Platform);
+            var worker = new BuildWorker(_images, _snapshotter, _content, _metadata, _layout, _options, request.Options.Platform, _networks);
             worker.UseCacheDirectories(request.CacheFrom, request.CacheTo);
             var digests = FileDigestCache.Load(_layout.Root, context.Root);
             using var executor = new BuildExecutor(worker, context, request.Options, progress, _options.Time) { FirstVertex = 3, StatCache = digests };

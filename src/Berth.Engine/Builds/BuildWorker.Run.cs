@@ -2,6 +2,7 @@ using System.Text.Json;
 using Berth.Archive;
 using Berth.Builder.Execution;
 using Berth.Engine.Containers;
+using Berth.Engine.Networks;
 using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Oci;
@@ -40,13 +41,16 @@ internal sealed partial class BuildWorker
         if (step.WorkingDir != "/") RootfsDirectories.Create(rootfs, step.WorkingDir);
         var hosts = Path.Combine(bundle, "hosts");
         var resolvConf = Path.Combine(bundle, "resolv.conf");
+        var id = "build-" + Path.GetFileName(bundle);
+        // "default" is Docker's default bridge, as for BuildKit under dockerd; "host" and "none" are what they say.
+        await using var network = step.Network is "host" or "none" ? null : await SandboxNetwork.ConnectAsync(_networks, bundle, id, ct).ConfigureAwait(false);
+        var hostResolvConf = HostFiles.ReadHost("/etc/resolv.conf") ?? "";
         File.WriteAllText(hosts, $"127.0.0.1\tlocalhost {Hostname}\n::1\tlocalhost ip6-localhost ip6-loopback\n");
-        File.WriteAllText(resolvConf, HostFiles.ResolvConf(HostFiles.ReadHost("/etc/resolv.conf") ?? "", [], [], []));
+        File.WriteAllText(resolvConf, network is null ? HostFiles.ResolvConf(hostResolvConf, [], [], []) : HostFiles.BridgeResolvConf(hostResolvConf, [], [], []));
         await using var sandbox = new RunMounts(bundle, _layout);
         var mounts = new List<OciMount>();
         foreach (var mount in step.Mounts) mounts.Add(sandbox.Prepare(mount));
 
-        var id = "build-" + Path.GetFileName(bundle);
         var env = step.Env.Any(e => e.StartsWith("PATH=", StringComparison.Ordinal)) ? step.Env : [DefaultPath, .. step.Env];
         var spec = SpecBuilder.Build(new ContainerSpecOptions
         {
@@ -59,7 +63,7 @@ internal sealed partial class BuildWorker
             Hostname = Hostname,
             Mounts = mounts,
             HostCapabilities = HostCapabilities.Read(),
-            Network = step.Network == "none" ? NamespaceMode.Private : NamespaceMode.Host,
+            Network = network is not null ? NamespaceMode.Join(network.NamespacePath) : step.Network == "none" ? NamespaceMode.Private : NamespaceMode.Host,
             HostHardLimits = ResourceLimits.Hard(),
             CgroupsPath = ContainerService.CgroupsPathOf(id),
             HostsPath = hosts,

@@ -3,6 +3,7 @@ using Berth.Content;
 using Berth.Engine.Images;
 using Berth.Engine.Metadata;
 using Berth.Engine.Models;
+using Berth.Engine.Networks;
 using Berth.Oci;
 using Berth.Snapshots;
 
@@ -24,10 +25,12 @@ internal sealed partial class BuildWorker : IBuildWorker
     private readonly StateLayout _layout;
     private readonly EngineOptions _options;
     private readonly Platform _platform;
+    private readonly NetworkService _networks;
 
     public BuildWorker(ImageService images, ISnapshotter snapshotter, LocalContentStore content, MetadataStore metadata, StateLayout layout,
-        EngineOptions options, Platform platform)
+        EngineOptions options, Platform platform, NetworkService networks)
     {
+        _networks = networks;
         _images = images;
         _snapshotter = snapshotter;
         _content = content;

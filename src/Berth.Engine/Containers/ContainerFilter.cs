@@ -55,7 +55,8 @@ internal sealed class ContainerFilter
         if (Any("before") && !(record.Created < Boundary("before", all))) return false;
         if (Any("since") && !(record.Created > Boundary("since", all))) return false;
         if (Any("volume") && !_filters["volume"].Any(v => record.Mounts.Any(m => m.Name == v || m.Destination == v))) return false;
-        if (Any("network") && !_filters["network"].Contains(record.HostConfig.NetworkMode)) return false;
+        // Docker matches the networks joined (by name), and the mode for host, none and container: ones.
+        if (Any("network") && !_filters["network"].Any(n => n == record.HostConfig.NetworkMode || (record.Networks?.ContainsKey(n) ?? false))) return false;
         if (Any("until"))
         {
             foreach (var value in _filters["until"])

@@ -57,7 +57,8 @@ public sealed partial class ContainerService
             Path = path,
             Args = args,
             Config = config,
-            HostConfig = host with { NetworkMode = network.ToString() },
+            // Docker keeps "default" for a run without --network; the endpoints name the bridge it stands for.
+            HostConfig = host with { NetworkMode = host.NetworkMode is "" or "default" ? "default" : network.ToString() },
             Mounts = [],
             Driver = _snapshotter.Driver,
             RuntimePath = runtimePath,

@@ -94,6 +94,7 @@ public sealed partial class ContainerService
             Status = ContainerStatusText.Of(container.State, now),
             Mounts = record.Mounts,
             NetworkMode = record.HostConfig.NetworkMode,
+            Networks = record.Networks is { Count: > 0 } joined ? [.. joined.Keys] : [record.HostConfig.NetworkMode],
         };
     }
 

@@ -51,11 +51,7 @@ internal static class HostFiles
         }
         else if (addressing is not null)
         {
-            // The default bridge cannot reach the host's loopback resolvers; Docker drops them and falls back to
-            // Google's public servers when none is left.
-            var text = string.Join('\n', hostResolvConf.Split('\n').Where(l => !IsLoopbackNameserver(l)));
-            if (host.Dns.Count == 0 && Keyword(text, "nameserver").Count == 0) text += "\nnameserver 8.8.8.8\nnameserver 8.8.4.4";
-            WriteAtomically(paths.ResolvConfFile, ResolvConf(text, host.Dns, host.DnsSearch, host.DnsOptions));
+            WriteAtomically(paths.ResolvConfFile, BridgeResolvConf(hostResolvConf, host.Dns, host.DnsSearch, host.DnsOptions));
         }
         else
         {
@@ -73,6 +69,17 @@ internal static class HostFiles
     {
         var fields = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         return fields.Length > 1 && fields[0] == "nameserver" && (fields[1].StartsWith("127.", StringComparison.Ordinal) || fields[1] == "::1");
+    }
+
+    /// <summary>
+    /// The resolv.conf of a namespace on the default bridge: it cannot reach the host's loopback resolvers, so
+    /// Docker drops them and falls back to Google's public servers when none is left.
+    /// </summary>
+    public static string BridgeResolvConf(string hostFile, IReadOnlyList<string> dns, IReadOnlyList<string> search, IReadOnlyList<string> options)
+    {
+        var text = string.Join('\n', hostFile.Split('\n').Where(l => !IsLoopbackNameserver(l)));
+        if (dns.Count == 0 && Keyword(text, "nameserver").Count == 0) text += "\nnameserver 8.8.8.8\nnameserver 8.8.4.4";
+        return ResolvConf(text, dns, search, options);
     }
 
     /// <summary>The host's resolv.conf with the nameserver, search and options lines replaced by any given.</summary>

@@ -7,12 +7,12 @@ internal readonly record struct NetworkModes(NetworkKind Kind, string? Container
 {
     /// <summary>
     /// "host", "none", "container:NAME", "bridge" or a user network's name (checked against the networks at
-    /// create). Without <c>--network</c> ("default") a container gets the host's network: bridge networking adds a
-    /// namespace, a veth pair and address allocation to every start, so it is asked for explicitly.
+    /// create). Without <c>--network</c> ("default") a container joins the default bridge network, as Docker's do.
     /// </summary>
     public static NetworkModes Parse(string mode) => mode switch
     {
-        "" or "default" or "host" => new(NetworkKind.Host, null),
+        "" or "default" => new(NetworkKind.Bridge, null, Networks.NetworkNames.Bridge),
+        "host" => new(NetworkKind.Host, null),
         "none" => new(NetworkKind.None, null),
         _ when mode.StartsWith("container:", StringComparison.Ordinal) && mode.Length > "container:".Length =>
             new(NetworkKind.Container, mode["container:".Length..]),

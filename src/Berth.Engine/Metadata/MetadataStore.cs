@@ -11,7 +11,7 @@ namespace Berth.Engine.Metadata;
 /// </summary>
 internal sealed class MetadataStore : IDisposable
 {
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
@@ -109,6 +109,11 @@ internal sealed class MetadataStore : IDisposable
         if (current < 4)
         {
             using var upgrade = Command(transaction, Schema.Version4);
+            upgrade.ExecuteNonQuery();
+        }
+        if (current < 5)
+        {
+            using var upgrade = Command(transaction, Schema.Version5);
             upgrade.ExecuteNonQuery();
         }
         using var setVersion = Command(transaction, $"PRAGMA user_version = {SchemaVersion}");

@@ -108,4 +108,29 @@ internal static class Schema
             size       INTEGER NOT NULL DEFAULT 0    -- the layer blob's size
         );
         """;
+
+    /// <summary>
+    /// Endpoints of processes that are not containers (a build step on the default bridge) share the address
+    /// allocations, so <c>container_id</c> names an owner rather than a container row: the foreign key becomes a
+    /// trigger that still deletes a container's endpoints with its row. SQLite cannot drop a constraint, so the
+    /// table is rebuilt.
+    /// </summary>
+    public const string Version5 = """
+        CREATE TABLE endpoints_v5 (
+            network_id   TEXT NOT NULL REFERENCES networks(id),
+            container_id TEXT NOT NULL,              -- the container, or another owner (build-...)
+            address      INTEGER NOT NULL,           -- IPv4 address as an integer (host order)
+            config       TEXT NOT NULL,              -- the endpoint record (JSON)
+            PRIMARY KEY (network_id, container_id),
+            UNIQUE (network_id, address)
+        );
+        INSERT INTO endpoints_v5 (network_id, container_id, address, config) SELECT network_id, container_id, address, config FROM endpoints;
+        DROP TABLE endpoints;
+        ALTER TABLE endpoints_v5 RENAME TO endpoints;
+        CREATE INDEX endpoints_by_container ON endpoints(container_id);
+        CREATE TRIGGER endpoints_of_deleted_container AFTER DELETE ON containers
+        BEGIN
+            DELETE FROM endpoints WHERE container_id = OLD.id;
+        END;
+        """;
 }

@@ -17,4 +17,7 @@ public sealed record ContainerSummary
     public required string Status { get; init; }
     public required IReadOnlyList<MountPoint> Mounts { get; init; }
     public required string NetworkMode { get; init; }
+
+    /// <summary>The networks joined, by name (the mode for host, none and container: ones), as <c>ps</c> lists them.</summary>
+    public required IReadOnlyList<string> Networks { get; init; }
 }

@@ -33,6 +33,7 @@ public sealed partial class NetworkService
                 return stored with { Record = updated };
             });
             if (container.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused) || container.State.Pid == 0) return;
+            using (LockHost()) network = (await EnsureBridgesLockedAsync([network], tools, ct).ConfigureAwait(false))[0];
             var endpoint = _metadata.Write(t =>
             {
                 var used = _networks.EndpointsOf(t, container.Id).Select(e => e.Interface).ToHashSet();

@@ -10,10 +10,13 @@ public sealed partial class NetworkService
 
     /// <summary>
     /// <c>berth network create</c>: validates the name and the address plan (a subnet must overlap no other
-    /// network's; without one, the first free pool that overlaps neither a network nor a host route) and records
-    /// the network. Returns its ID. The bridge appears when the first container attaches.
+    /// network's, here or on the host; without one, the first free pool that overlaps neither a network nor a host
+    /// route), records the network and makes its bridge, as Docker does: the bridge's address is what keeps other
+    /// state roots on this host off its subnet. Returns its ID.
     /// </summary>
-    public Task<string> CreateAsync(NetworkCreateOptions options, CancellationToken ct)
+    public Task<string> CreateAsync(NetworkCreateOptions options, CancellationToken ct) => WithToolsAsync(tools => CreateAsync(options, tools, ct));
+
+    private async Task<string> CreateAsync(NetworkCreateOptions options, IToolRunner tools, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         if (!ValidName.IsMatch(options.Name))
@@ -26,9 +29,29 @@ public sealed partial class NetworkService
         var bridgeName = options.Options.TryGetValue(BridgeNameOption, out var chosen) ? chosen : null;
         if (bridgeName is not null && (bridgeName.Length is 0 or > 15 || bridgeName.Any(c => c is '/' or ' ' or ':')))
             throw BerthException.Invalid($"invalid bridge name: {bridgeName}");
-        var id = NewId();
-        var routes = explicitPlan is null ? HostRoutes.Read() : [];
         All();
+        using var hostLock = LockHost();
+        NetworkRecord created;
+        using (LockSubnets())
+        {
+            created = Insert(options, explicitPlan, bridgeName, HostRoutes.Read());
+            try
+            {
+                await MakeBridgeAsync(created, tools, ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                _metadata.Write(t => _networks.Delete(t, created.Id));
+                await new Networking.Bridge.BridgeDriver(tools).DeleteBridgeAsync(created.Bridge, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+        }
+        await SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
+        return created.Id;
+    }
+
+    // The row, checked against the other networks of this root and the routes of the host in one transaction.
+    private NetworkRecord Insert(NetworkCreateOptions options, IpamConfig? explicitPlan, string? bridgeName, IReadOnlyList<HostRoute> routes) =>
         _metadata.Write(t =>
         {
             var existing = _networks.All(t);
@@ -38,19 +61,22 @@ public sealed partial class NetworkService
             IpamConfig plan;
             if (explicitPlan is not null)
             {
-                if (subnets.Any(s => s.Overlaps(explicitPlan.Subnet)))
+                // Another network's bridge on this host (another state root's, or another engine's) counts as one
+                // of ours: two bridges on one subnet would break both.
+                if (subnets.Any(s => s.Overlaps(explicitPlan.Subnet))
+                    || routes.Any(r => r.ThroughBridge && r.Destination.Overlaps(explicitPlan.Subnet)))
                     throw BerthException.Conflict("Pool overlaps with other one on this address space");
                 plan = explicitPlan;
             }
             else
             {
-                var free = AddressPlanner.FirstFree(AddressPlanner.DefaultPool(), [.. subnets, .. routes])
-                    ?? throw new BerthException(ErrorKind.Unavailable, "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
+                var free = AddressPlanner.FirstFree(AddressPlanner.DefaultPool(), [.. subnets, .. routes.Select(r => r.Destination)]) ?? throw NoFreePool();
                 plan = AddressPlanner.Plan(free.ToString(), null, null);
             }
-            if (bridgeName is not null && existing.Any(n => n.Bridge == bridgeName))
+            if (bridgeName is not null && (existing.Any(n => n.Bridge == bridgeName) || Networking.Bridge.BridgeDriver.Exists(bridgeName)))
                 throw BerthException.Conflict($"bridge name {bridgeName} is already in use by another network");
-            _networks.Insert(t, new NetworkRecord
+            var id = NewId();
+            var record = new NetworkRecord
             {
                 Id = id,
                 Name = options.Name,
@@ -63,8 +89,8 @@ public sealed partial class NetworkService
                 Bridge = bridgeName ?? HostNames.UserBridge(id),
                 Options = options.Options,
                 Labels = options.Labels,
-            });
+            };
+            _networks.Insert(t, record);
+            return record;
         });
-        return Task.FromResult(id);
-    }
 }

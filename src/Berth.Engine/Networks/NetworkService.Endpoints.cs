@@ -1,6 +1,7 @@
 using Berth.Engine.Containers;
 using Berth.Engine.Models;
 using Berth.Networking;
+using Berth.Networking.Bridge;
 using Berth.Networking.Ipam;
 using Berth.Networking.Ports;
 using Berth.Oci;
@@ -26,6 +27,14 @@ public sealed partial class NetworkService
         {
             if (!network.IsBridge)
                 throw BerthException.Invalid($"container cannot be connected to network {network.Name} with driver {network.Driver} alongside others");
+        }
+        if (joined.Any(j => !BridgeDriver.Exists(j.Network.Bridge)))
+        {
+            // The address plan is final only once the bridge exists (the default bridge may move to a free subnet).
+            // The monitor that calls this has nothing else to do meanwhile, so it waits here.
+            using var hostLock = LockHost();
+            var ensured = EnsureBridgesLockedAsync(joined.Select(j => j.Network).ToList(), tools, CancellationToken.None).GetAwaiter().GetResult();
+            joined = joined.Select((j, i) => (ensured[i], j.Settings)).ToList();
         }
         var requested = PortRequests(record);
         var reservations = PortReservations.Reserve(requested, record);
@@ -135,7 +144,7 @@ public sealed partial class NetworkService
         // being deleted by the kernel's namespace cleanup, asynchronously: waiting for that would only add latency.
         if (!namespaceGone)
         {
-            var driver = new Networking.Bridge.BridgeDriver(tools);
+            var driver = new BridgeDriver(tools);
             foreach (var endpoint in removed) await driver.DeleteLinkAsync(endpoint.HostVeth, ct).ConfigureAwait(false);
         }
         await SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
@@ -155,7 +164,9 @@ public sealed partial class NetworkService
     {
         var network = Get(input);
         if (!network.IsBridge) throw BerthException.Invalid($"network {network.Name} cannot be joined by name: use --network {network.Name}");
-        var settings = requested is not null && (requested.TryGetValue(input, out var byInput) || requested.TryGetValue(network.Name, out byInput))
+        // The CLI files the settings of a run without --network under "default", Docker's name for the default bridge.
+        var settings = requested is not null && (requested.TryGetValue(input, out var byInput) || requested.TryGetValue(network.Name, out byInput)
+            || (network.Name == NetworkNames.Bridge && requested.TryGetValue("default", out byInput)))
             ? byInput : new EndpointSettings();
         if (network.Predefined && settings.IPv4Address is { Length: > 0 })
             throw BerthException.Invalid("user specified IP address is supported on user defined networks only");

@@ -51,10 +51,12 @@ public sealed partial class NetworkService
 
     // Endpoints whose container is down with no monitor to release them (killed during setup, a crashed monitor
     // of a container that never ran): a starting container's monitor is alive, a running one's status says so.
+    // A build step's endpoint is a leftover once no process holds its lock.
     private List<EndpointRecord> ReleaseLeftovers()
     {
         bool Down(Microsoft.Data.Sqlite.SqliteTransaction t, EndpointRecord e) =>
-            _containers.ById(t, e.ContainerId) is not { } c
+            e.HolderLock is { } holder ? !Held(holder)
+            : _containers.ById(t, e.ContainerId) is not { } c
             || (c.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Restarting)
                 && !ContainerService.MonitorAlive(new ContainerPaths(_layout.ContainerDirectory(e.ContainerId), _layout.BundleDirectory(e.ContainerId))));
         if (_metadata.Read(t => _networks.Endpoints(t).Where(e => Down(t, e)).ToList()).Count == 0) return [];
@@ -64,6 +66,13 @@ public sealed partial class NetworkService
             foreach (var endpoint in stale) _networks.DeleteEndpoint(t, endpoint.NetworkId, endpoint.ContainerId);
             return stale;
         });
+    }
+
+    private static bool Held(string lockPath)
+    {
+        if (!File.Exists(lockPath)) return false;
+        using var probe = FileLock.TryAcquire(lockPath);
+        return probe is null;
     }
 
     /// <summary>Syncs the host under the lock, for changes made outside a container's attach.</summary>

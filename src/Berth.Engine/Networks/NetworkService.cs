@@ -78,9 +78,8 @@ public sealed partial class NetworkService
         }
         else
         {
-            var used = current.Where(n => n.Subnet is not null).Select(n => Ipv4Subnet.Parse(n.Subnet!)).Concat(HostRoutes.Read()).ToList();
-            var free = AddressPlanner.FirstFree(AddressPlanner.DefaultPool(), used)
-                ?? throw new BerthException(ErrorKind.Unavailable, "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
+            var used = current.Where(n => n.Subnet is not null).Select(n => Ipv4Subnet.Parse(n.Subnet!)).Concat(HostRoutes.Destinations()).ToList();
+            var free = AddressPlanner.FirstFree(AddressPlanner.DefaultPool(), used) ?? throw NoFreePool();
             subnet = free.ToString();
             gateway = Ipv4Subnet.Format(free.Network + 1);
         }

@@ -21,6 +21,14 @@ internal sealed class NetworkTable(MetadataStore store)
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Rewrites a network's stored config (the default bridge's address plan, chosen anew when its bridge is made).</summary>
+    public void Update(SqliteTransaction t, NetworkRecord record)
+    {
+        using var command = store.Command(t, "UPDATE networks SET config = $config WHERE id = $id",
+            ("$id", record.Id), ("$config", JsonSerializer.Serialize(record, NetworkJsonContext.Default.NetworkRecord)));
+        command.ExecuteNonQuery();
+    }
+
     public void Delete(SqliteTransaction t, string id)
     {
         using var command = store.Command(t, "DELETE FROM networks WHERE id = $id", ("$id", id));

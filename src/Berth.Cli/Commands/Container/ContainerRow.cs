@@ -34,7 +34,7 @@ internal static class ContainerRow
             ["LocalVolumes"] = container.Mounts.Count(m => m.Type == "volume").ToString(CultureInfo.InvariantCulture),
             ["Mounts"] = string.Join(',', container.Mounts.Select(m => m.Name is { } name && truncate && name.Length > 15 ? name[..15] + "…" : m.Name ?? m.Source)),
             ["Names"] = string.Join(',', container.Names.Select(n => n.TrimStart('/'))),
-            ["Networks"] = container.NetworkMode,
+            ["Networks"] = string.Join(",", container.Networks),
             ["Ports"] = "",
             ["RunningFor"] = HumanTime.Since(created, now),
             ["Size"] = container.SizeRw is { } rw
