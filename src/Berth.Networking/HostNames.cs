@@ -28,5 +28,8 @@ public static class HostNames
     /// <summary>The nft table holding a root's NAT, port publishing and isolation rules.</summary>
     public static string NftTable(string root) => "berth_" + Hash(root)[..10];
 
+    /// <summary>The iptables chain (28 characters at most) accepting a root's bridge traffic in FORWARD.</summary>
+    public static string ForwardChain(string root) => "BERTH-" + Hash(root)[..10];
+
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -36,6 +36,7 @@ public sealed partial class NetworkService
                 continue;
             }
             using var subnets = LockSubnets();
+            await ReclaimOrphansAsync(tools, ct).ConfigureAwait(false);
             var placed = await PlaceAsync(network, tools, ct).ConfigureAwait(false);
             await MakeBridgeAsync(placed, tools, ct).ConfigureAwait(false);
             ensured.Add(placed);
@@ -44,10 +45,30 @@ public sealed partial class NetworkService
     }
 
     // Caller holds both locks.
-    private static async Task MakeBridgeAsync(NetworkRecord network, IToolRunner tools, CancellationToken ct)
+    private async Task MakeBridgeAsync(NetworkRecord network, IToolRunner tools, CancellationToken ct)
     {
         var plan = network.Ipam();
+        HostBridgeRegistry.Register(network.Bridge, _layout.Root, NftTable, ForwardChain);
         await new BridgeDriver(tools).EnsureBridgeAsync(network.Bridge, $"{plan.GatewayText}/{plan.Subnet.PrefixLength}", ct).ConfigureAwait(false);
+    }
+
+    // Bridges (with their root's nft table and iptables chain) left by state roots deleted while they had some.
+    // Caller holds the subnet lock, so no root makes a bridge meanwhile; the routes they held are free afterwards.
+    private static async Task ReclaimOrphansAsync(IToolRunner tools, CancellationToken ct)
+    {
+        var orphans = HostBridgeRegistry.Orphans();
+        if (orphans.Count == 0) return;
+        var driver = new BridgeDriver(tools);
+        foreach (var orphan in orphans)
+        {
+            await driver.DeleteBridgeAsync(orphan.Bridge, ct).ConfigureAwait(false);
+            HostBridgeRegistry.Unregister(orphan.Bridge);
+        }
+        foreach (var root in orphans.GroupBy(o => o.Root).Select(g => g.First()))
+        {
+            await tools.RunAsync("nft", ["delete", "table", "ip", root.NftTable], null, ct).ConfigureAwait(false);
+            await new ForwardRules(tools).SyncAsync(root.ForwardChain, [], ct).ConfigureAwait(false);
+        }
     }
 
     // A network about to get its bridge keeps its subnet unless a route of the host now overlaps it. Only the default

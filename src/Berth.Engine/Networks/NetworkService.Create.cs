@@ -34,6 +34,7 @@ public sealed partial class NetworkService
         NetworkRecord created;
         using (LockSubnets())
         {
+            await ReclaimOrphansAsync(tools, ct).ConfigureAwait(false);
             created = Insert(options, explicitPlan, bridgeName, HostRoutes.Read());
             try
             {
@@ -43,6 +44,7 @@ public sealed partial class NetworkService
             {
                 _metadata.Write(t => _networks.Delete(t, created.Id));
                 await new Networking.Bridge.BridgeDriver(tools).DeleteBridgeAsync(created.Bridge, CancellationToken.None).ConfigureAwait(false);
+                HostBridgeRegistry.Unregister(created.Bridge);
                 throw;
             }
         }

@@ -17,21 +17,17 @@ public sealed partial class NetworkService
     internal FileLock LockHost() => FileLock.Acquire(HostLockPath);
 
     /// <summary>
-    /// Brings the host in line with the rows (caller holds <see cref="LockHost"/>): a user network's bridge, once
-    /// made, stays until the network is removed (as Docker's), so starts on an idle network do not pay for making
-    /// and deleting it; the default bridge goes when its last container does, so a state root that is simply
-    /// deleted leaves nothing on the host. The nft table is rendered from the networks with a bridge and the
-    /// published ports, and applied unless it equals the last one applied.
+    /// Brings the host in line with the rows (caller holds <see cref="LockHost"/>). A bridge, once made, stays
+    /// until its network is removed, the default bridge as long as the root (as Docker's docker0), so starts pay
+    /// for neither making a bridge nor changing rules. The nft table is rendered from the networks with a bridge
+    /// and the published ports, and applied with the iptables FORWARD rules unless it equals the last one applied.
     /// </summary>
     internal async Task SyncHostLockedAsync(IToolRunner tools, CancellationToken ct)
     {
         var driver = new BridgeDriver(tools);
         foreach (var leftover in ReleaseLeftovers()) await driver.DeleteLinkAsync(leftover.HostVeth, ct).ConfigureAwait(false);
         var (networks, endpoints) = _metadata.Read(t => (_networks.All(t), _networks.Endpoints(t)));
-        var attached = networks.Where(n => n.IsBridge && endpoints.Any(e => e.NetworkId == n.Id)).ToList();
-        foreach (var idle in networks.Where(n => n.IsBridge && n.Predefined && !attached.Contains(n)))
-            await driver.DeleteBridgeAsync(idle.Bridge, ct).ConfigureAwait(false);
-        var active = networks.Where(n => attached.Contains(n) || (n.IsBridge && !n.Predefined && BridgeDriver.Exists(n.Bridge))).ToList();
+        var active = networks.Where(n => n.IsBridge && BridgeDriver.Exists(n.Bridge)).ToList();
 
         var byId = active.ToDictionary(n => n.Id);
         var ports = endpoints
@@ -46,6 +42,7 @@ public sealed partial class NetworkService
         if (File.Exists(AppliedRulesPath) && await File.ReadAllTextAsync(AppliedRulesPath, ct).ConfigureAwait(false) == script) return;
         File.Delete(AppliedRulesPath);
         await driver.ApplyRulesAsync(script, ct).ConfigureAwait(false);
+        await new ForwardRules(tools).SyncAsync(ForwardChain, active.Select(n => n.Bridge).ToList(), ct).ConfigureAwait(false);
         await File.WriteAllTextAsync(AppliedRulesPath, script, ct).ConfigureAwait(false);
     }
 

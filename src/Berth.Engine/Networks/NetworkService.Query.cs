@@ -22,7 +22,9 @@ public sealed partial class NetworkService
 
     private NetworkResource ToModel(NetworkRecord network)
     {
+        // Build steps hold addresses too, but they are no containers: Docker lists BuildKit's nowhere either.
         var attached = _metadata.Read(t => _networks.EndpointsOn(t, network.Id)
+            .Where(e => e.HolderLock is null)
             .Select(e => (Endpoint: e, Name: ContainerName(t, e.ContainerId) ?? ""))
             .ToList());
         var prefix = network.Subnet is { } subnet ? Ipv4Subnet.Parse(subnet).PrefixLength : 0;

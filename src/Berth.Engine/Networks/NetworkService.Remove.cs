@@ -59,7 +59,11 @@ public sealed partial class NetworkService
     {
         using var hostLock = LockHost();
         var driver = new Networking.Bridge.BridgeDriver(tools);
-        foreach (var network in removed.Where(n => n.IsBridge)) await driver.DeleteBridgeAsync(network.Bridge, ct).ConfigureAwait(false);
+        foreach (var network in removed.Where(n => n.IsBridge))
+        {
+            await driver.DeleteBridgeAsync(network.Bridge, ct).ConfigureAwait(false);
+            HostBridgeRegistry.Unregister(network.Bridge);
+        }
         await SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
     }
 }

@@ -10,12 +10,13 @@ using Microsoft.Data.Sqlite;
 namespace Berth.Engine.Networks;
 
 /// <summary>
-/// Networks on one state root. A network is a row (its address plan and bridge name); the host objects follow
-/// what runs: a network's bridge is made by its first container (a user network's stays until the network is
-/// removed, the default bridge's goes with its last container), the root's nft table holds the rules of the
-/// networks with a bridge and the published ports, and both are recomputed from the rows under one lock after
-/// every change. So <c>network create</c> touches only the database, and anything a crash left on the host is
-/// corrected by the next change. The predefined <c>bridge</c>, <c>host</c> and <c>none</c> rows are made on first use.
+/// Networks on one state root. A network is a row (its address plan and bridge name); the host objects follow:
+/// a user network's bridge is made with the network and goes with it, the default bridge is made by its first
+/// container and stays as long as the root (as Docker's docker0), the root's nft table holds the rules of the
+/// networks with a bridge and the published ports, and it is recomputed from the rows under one lock after every
+/// change, so anything a crash left on the host is corrected by the next change. Subnets are claimed host-wide:
+/// a bridge's address is its claim, made under a lock every root shares. The predefined <c>bridge</c>,
+/// <c>host</c> and <c>none</c> rows are made on first use.
 /// </summary>
 public sealed partial class NetworkService
 {
@@ -39,6 +40,9 @@ public sealed partial class NetworkService
 
     /// <summary>The nft table of this root.</summary>
     internal string NftTable => HostNames.NftTable(_layout.Root);
+
+    /// <summary>The iptables chain of this root.</summary>
+    internal string ForwardChain => HostNames.ForwardChain(_layout.Root);
 
     internal IReadOnlyList<NetworkRecord> All()
     {

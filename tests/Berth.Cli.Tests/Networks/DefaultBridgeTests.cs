@@ -24,10 +24,33 @@ public sealed class DefaultBridgeTests
         Assert.Equal("bridge", host.Run("ps", "--format", "{{.Networks}}").Ok().Stdout.Trim());
         Assert.Equal(id[..12], host.Run("ps", "-q", "--filter", "network=bridge").Ok().Stdout.Trim());
 
+        // The bridge stays with the root, as Docker's docker0 does, so later starts neither make it nor change rules.
         var bridge = BridgeOf(host);
-        Assert.True(NetworkHost.LinkExists(bridge));
         host.Run("rm", "-f", id).Ok();
-        Assert.False(NetworkHost.LinkExists(bridge), "the default bridge outlived its last container");
+        Assert.True(NetworkHost.LinkExists(bridge));
+        Assert.Equal("{}", host.Run("network", "inspect", "-f", "{{json .Containers}}", "bridge").Ok().Stdout.Trim());
+    }
+
+    [Fact]
+    public void A_deleted_roots_bridge_and_rules_are_taken_down_when_another_root_makes_a_bridge()
+    {
+        using var gone = new ContainerHost();
+        gone.Run("run", "--rm", ContainerHost.Image, "true").Ok();
+        var bridge = BridgeOf(gone);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(gone.Root.StateRoot)));
+        var table = "berth_" + hash[..10];
+        Assert.True(NetworkHost.LinkExists(bridge));
+        Assert.Equal(0, Tool.Run("nft", "list", "table", "ip", table).ExitCode);
+        Assert.True(File.Exists("/run/berth/bridges/" + bridge));
+
+        // The root disappears without berth being asked (rm -rf) while its bridge is up.
+        Directory.Delete(gone.Root.StateRoot, recursive: true);
+        using var next = new NetworkHost();
+        next.CreateNetwork("fresh");
+        Assert.False(NetworkHost.LinkExists(bridge), "the deleted root's bridge is still up");
+        Assert.NotEqual(0, Tool.Run("nft", "list", "table", "ip", table).ExitCode);
+        Assert.DoesNotContain("BERTH-" + hash[..10], Tool.Run("iptables", "-w", "-S", "FORWARD").Stdout);
+        Assert.False(File.Exists("/run/berth/bridges/" + bridge));
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class TestRoot : IDisposable
             umount2(mount, MntDetach);
         if (Directory.Exists(Dir))
             Directory.Delete(Dir, recursive: true);
+        HostNetworkLeftovers.Remove(StateRoot);
     }
 
     /// <summary>Mount points at or below <paramref name="dir"/>, deepest first.</summary>
