@@ -67,7 +67,14 @@ public sealed partial class NetworkService
         foreach (var root in orphans.GroupBy(o => o.Root).Select(g => g.First()))
         {
             await tools.RunAsync("nft", ["delete", "table", "ip", root.NftTable], null, ct).ConfigureAwait(false);
-            await new ForwardRules(tools).SyncAsync(root.ForwardChain, [], ct).ConfigureAwait(false);
+            try
+            {
+                await new ForwardRules(tools).SyncAsync(root.ForwardChain, [], ct).ConfigureAwait(false);
+            }
+            catch (BerthException e) when (e.Kind == ErrorKind.Internal)
+            {
+                // Whoever else took the chain down meanwhile (an admin, another root's reclaim) did the job.
+            }
         }
     }
 

@@ -5,12 +5,14 @@ namespace Berth.Engine.Networks;
 
 public sealed partial class NetworkService
 {
-    /// <summary><c>berth network ls</c>: every network, Docker-shaped, oldest first (the predefined ones lead).</summary>
-    public Task<IReadOnlyList<NetworkResource>> ListAsync(CancellationToken ct)
+    /// <summary><c>berth network ls</c>: the networks that pass the filters, Docker-shaped, oldest first (the predefined ones lead).</summary>
+    public Task<IReadOnlyList<NetworkResource>> ListAsync(IReadOnlyList<KeyValuePair<string, string>> filters, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var all = All();
-        return Task.FromResult<IReadOnlyList<NetworkResource>>(all.Select(ToModel).ToList());
+        var filter = new NetworkFilter(filters, NetworkFilter.ListKeys, _time.GetUtcNow());
+        var models = All().Select(n => (Record: n, Model: ToModel(n)));
+        return Task.FromResult<IReadOnlyList<NetworkResource>>(
+            models.Where(m => filter.Matches(m.Record, m.Model.Containers.Count)).Select(m => m.Model).ToList());
     }
 
     /// <summary><c>berth network inspect</c>: one network by name, ID or ID prefix.</summary>

@@ -29,12 +29,16 @@ public sealed partial class NetworkService
     }
 
     /// <summary>
-    /// <c>berth network prune</c>: removes every user network that no container refers to (running or not), as
-    /// Docker does; returns their names.
+    /// <c>berth network prune</c>: removes every user network that passes the filters and that no container
+    /// refers to (running or not), as Docker does; returns their names.
     /// </summary>
-    public Task<NetworkPruneReport> PruneAsync(CancellationToken ct) => WithToolsAsync(tools => PruneAsync(tools, ct));
+    public Task<NetworkPruneReport> PruneAsync(IReadOnlyList<KeyValuePair<string, string>> filters, CancellationToken ct)
+    {
+        var filter = new NetworkFilter(filters, NetworkFilter.PruneKeys, _time.GetUtcNow());
+        return WithToolsAsync(tools => PruneAsync(filter, tools, ct));
+    }
 
-    private async Task<NetworkPruneReport> PruneAsync(IToolRunner tools, CancellationToken ct)
+    private async Task<NetworkPruneReport> PruneAsync(NetworkFilter filter, IToolRunner tools, CancellationToken ct)
     {
         await SyncHostAsync(tools, ct).ConfigureAwait(false);
         var deleted = _metadata.Write(t =>
@@ -44,7 +48,7 @@ public sealed partial class NetworkService
             foreach (var network in _networks.All(t))
             {
                 if (network.Predefined || used.Contains(network.Name) || used.Contains(network.Id)) continue;
-                if (_networks.EndpointsOn(t, network.Id).Count > 0) continue;
+                if (_networks.EndpointsOn(t, network.Id).Count > 0 || !filter.Matches(network, 0)) continue;
                 _networks.Delete(t, network.Id);
                 removed.Add(network);
             }

@@ -1,5 +1,4 @@
 using Berth.Engine.Filters;
-using System.Text.RegularExpressions;
 using Berth.Oci;
 
 namespace Berth.Engine.Volumes;
@@ -36,7 +35,7 @@ internal sealed class VolumeFilter
         var drivers = _filters["driver"].ToList();
         if (drivers.Count > 0 && !drivers.Contains(volume.Driver)) return false;
         var names = _filters["name"].ToList();
-        if (names.Count > 0 && !names.Any(n => NameMatches(n, volume.Name))) return false;
+        if (names.Count > 0 && !names.Any(n => PatternFilter.Matches(n, volume.Name))) return false;
         if (_filters["label"].Any(l => !LabelFilter.Matches(volume.Labels, l))) return false;
         if (_filters["label!"].Any(l => LabelFilter.Matches(volume.Labels, l))) return false;
         return true;
@@ -57,20 +56,5 @@ internal sealed class VolumeFilter
             };
         }
         return result;
-    }
-
-    // Go's filters.Match: an exact match, else the value as an unanchored regular expression; one that does
-    // not compile simply does not match. Non-backtracking keeps a hostile pattern linear, like Go's RE2.
-    private static bool NameMatches(string pattern, string name)
-    {
-        if (pattern == name) return true;
-        try
-        {
-            return Regex.IsMatch(name, pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

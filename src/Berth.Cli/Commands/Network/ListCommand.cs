@@ -12,13 +12,14 @@ internal static class ListCommand
     {
         var command = new CliCommand("ls", "List networks") { Usage = "[OPTIONS]", Args = ArgRule.None };
         command.Aliases.Add("list");
+        var filters = command.Options.AddList("filter", 'f', "Provide filter values (e.g. \"driver=bridge\")", valueName: "filter");
         var format = command.Options.AddString("format", null, OutputFormat.FormatHelp, valueName: "string");
         var noTrunc = command.Options.AddBool("no-trunc", null, "Do not truncate the output");
         var quiet = command.Options.AddBool("quiet", 'q', "Only display network IDs");
         command.SetHandler(async (context, ct) =>
         {
             using var engine = globals.OpenEngine(context);
-            var networks = await engine.Networks.ListAsync(ct);
+            var networks = await engine.Networks.ListAsync(FilterArguments.Parse(context.Get(filters)), ct);
             var rows = networks.OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => NetworkRow.Of(n, !context.Get(noTrunc))).ToList();
             var template = context.Get(quiet) ? "{{.ID}}"
                 : context.Get(format) is { Length: > 0 } custom ? custom
