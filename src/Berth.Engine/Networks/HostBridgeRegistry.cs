@@ -4,7 +4,7 @@ namespace Berth.Engine.Networks;
 /// Which state root made each bridge on this host: a file per bridge under /run/berth/bridges naming the root,
 /// its nft table and its iptables chain. A bridge outlives its last container (the default bridge, as Docker's
 /// docker0, until the root goes), so a root deleted with its bridge up leaves them behind; whichever root next
-/// makes a bridge finds them here (their root no longer exists) and takes them down.
+/// makes a bridge or changes its rules finds them here (their root no longer exists) and takes them down.
 /// </summary>
 internal static class HostBridgeRegistry
 {

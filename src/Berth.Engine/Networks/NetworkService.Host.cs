@@ -26,6 +26,11 @@ public sealed partial class NetworkService
     {
         var driver = new BridgeDriver(tools);
         foreach (var leftover in ReleaseLeftovers()) await driver.DeleteLinkAsync(leftover.HostVeth, ct).ConfigureAwait(false);
+        if (HostBridgeRegistry.Orphans().Count > 0)
+        {
+            using var subnets = LockSubnets();
+            await ReclaimOrphansAsync(tools, ct).ConfigureAwait(false);
+        }
         var (networks, endpoints) = _metadata.Read(t => (_networks.All(t), _networks.Endpoints(t)));
         var active = networks.Where(n => n.IsBridge && BridgeDriver.Exists(n.Bridge)).ToList();
 
