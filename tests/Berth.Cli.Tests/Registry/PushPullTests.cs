@@ -107,6 +107,44 @@ public sealed class PushPullTests
     }
 
     [Fact]
+    public async Task Uncompressed_layers_are_pushed_gzipped_once_and_pull_back_to_the_same_image()
+    {
+        using var registry = StartRegistry();
+        using var t = new TestRoot();
+        var name = $"{registry.Domain}/zip/bb:v1";
+        var id = Setup.ImportBusybox(t, name);
+        var stored = JsonNode.Parse(RegistryCli.Run(t, "image", "inspect", "--format", "{{json .RootFS}}", name).Ok().Stdout)!;
+        var diffId = stored["Layers"]![0]!.GetValue<string>();
+
+        RegistryCli.Run(t, "push", name).Ok();
+        var manifest = JsonNode.Parse(RegistryCli.Run(t, "manifest", "inspect", name).Ok().Stdout)!;
+        var layer = manifest["layers"]![0]!;
+        Assert.EndsWith("gzip", layer["mediaType"]!.GetValue<string>());
+        Assert.NotEqual(diffId, layer["digest"]!.GetValue<string>());
+        using (var http = new HttpClient())
+        {
+            var blob = await http.GetByteArrayAsync($"http://{registry.Domain}/v2/zip/bb/blobs/{layer["digest"]}");
+            Assert.Equal([0x1f, 0x8b], blob[..2]);
+            Assert.Equal(layer["size"]!.GetValue<long>(), blob.Length);
+        }
+
+        // The compressed digest is remembered: a second push finds the blob without compressing, another repository mounts it.
+        Assert.Contains(RegistryCli.Run(t, "push", name).Ok().Lines, l => l.EndsWith(": Layer already exists", StringComparison.Ordinal));
+        var copy = $"{registry.Domain}/zip/copy:v1";
+        RegistryCli.Run(t, "tag", name, copy).Ok();
+        var mounted = RegistryCli.Run(t, "push", copy).Ok();
+        Assert.Contains(mounted.Lines, l => l.EndsWith(": Mounted from zip/bb", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(Path.Combine(t.StateRoot, "tmp")));
+
+        using var other = new TestRoot();
+        RegistryCli.Run(other, "pull", copy).Ok();
+        Assert.Equal(id, RegistryCli.ImageId(other, copy));
+        Assert.Equal(diffId, JsonNode.Parse(RegistryCli.Run(other, "image", "inspect", "--format", "{{json .RootFS}}", copy).Ok().Stdout)!["Layers"]![0]!.GetValue<string>());
+        RegistryCli.Run(other, "run", "--rm", "--network", "none", copy, "/bin/busybox", "true").Ok();
+        RegistryCli.AssertClean(other);
+    }
+
+    [Fact]
     public void Push_all_tags_and_pull_all_tags()
     {
         using var registry = StartRegistry();
