@@ -29,9 +29,25 @@ internal static class RegistryErrors
             SocketError.ConnectionReset => "read: connection reset by peer",
             _ when e is OperationCanceledException => "net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)",
             _ when e is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "tls: " + (e.InnerException?.Message ?? e.Message),
-            _ => e.Message,
+            // HttpClient's own message ("An error occurred while sending the request") says nothing; the innermost
+            // cause (a TLS alert, an unexpected end of stream) does.
+            _ => Cause(e),
         };
         return new BerthException(ErrorKind.Unavailable, $"{verb} \"{url}\": {detail}", e);
+    }
+
+    // The causes below HttpClient's exception, innermost last. A TLS alert from the peer (OpenSSL's text ends in
+    // "alert <name>") reads as Go's "remote error: tls: <name>"; otherwise the innermost cause that is not a
+    // stream disposed by the failure itself, first line only.
+    private static string Cause(Exception e)
+    {
+        var causes = new List<Exception>();
+        for (var cause = e; cause is not null; cause = cause.InnerException) causes.Add(cause);
+        const string Alert = " alert ";
+        if (causes.Select(c => c.Message).FirstOrDefault(m => m.Contains(Alert, StringComparison.Ordinal)) is { } alert)
+            return "remote error: tls: " + alert[(alert.LastIndexOf(Alert, StringComparison.Ordinal) + Alert.Length)..].Trim();
+        var useful = causes.LastOrDefault(c => c is not ObjectDisposedException) ?? e;
+        return useful.Message.Split('\n')[0].Trim();
     }
 
     public static async Task<RegistryError?> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)

@@ -44,7 +44,26 @@ public sealed class RegistryProcess : IDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        WaitReady(httpExtra?.Contains("tls:") == true ? "https" : "http");
+        // A registry that demands client certificates answers no anonymous probe: an accepted connection will do.
+        if (httpExtra?.Contains("clientcas:") == true) WaitListening();
+        else WaitReady(httpExtra?.Contains("tls:") == true ? "https" : "http");
+    }
+
+    private void WaitListening()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"registry exited with {_process.ExitCode}");
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                client.Connect(System.Net.IPAddress.Loopback, Port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) { Thread.Sleep(50); }
+        }
+        throw new TimeoutException("registry did not listen");
     }
 
     private void WaitReady(string scheme)

@@ -4,12 +4,17 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Berth.Testing;
 
-/// <summary>A throwaway CA and a server certificate it signed for the given host names and 127.0.0.1.</summary>
+/// <summary>
+/// A throwaway CA, a server certificate it signed for the given host names and 127.0.0.1, and a client
+/// certificate it signed (for registries that demand one).
+/// </summary>
 public sealed class TestCertificates
 {
     public required string CaPem { get; init; }
     public required string ServerCertPem { get; init; }
     public required string ServerKeyPem { get; init; }
+    public string ClientCertPem { get; init; } = "";
+    public string ClientKeyPem { get; init; } = "";
 
     public static TestCertificates Create(params string[] hosts)
     {
@@ -29,7 +34,21 @@ public sealed class TestCertificates
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         using var server = request.Create(ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1), RandomNumberGenerator.GetBytes(12));
-        return new TestCertificates { CaPem = ca.ExportCertificatePem(), ServerCertPem = server.ExportCertificatePem(), ServerKeyPem = serverKey.ExportRSAPrivateKeyPem() };
+
+        using var clientKey = RSA.Create(2048);
+        var clientRequest = new CertificateRequest("CN=berth test client", clientKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        clientRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        clientRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        clientRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var client = clientRequest.Create(ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1), RandomNumberGenerator.GetBytes(12));
+        return new TestCertificates
+        {
+            CaPem = ca.ExportCertificatePem(),
+            ServerCertPem = server.ExportCertificatePem(),
+            ServerKeyPem = serverKey.ExportRSAPrivateKeyPem(),
+            ClientCertPem = client.ExportCertificatePem(),
+            ClientKeyPem = clientKey.ExportRSAPrivateKeyPem(),
+        };
     }
 
     /// <summary>A self-signed server certificate for the given host names and 127.0.0.1, no CA (<see cref="CaPem"/> is the certificate itself).</summary>
