@@ -17,7 +17,8 @@ public sealed class NetworkFaultTests : IDisposable
         Assert.True(NetworkHost.LinkExists(bridge));
         Assert.True(_host.NftTableExists());
         var port = int.Parse(_host.Run("port", id, "80").Ok().Stdout.Trim().Split(':')[1]);
-        Assert.True(NetworkHost.Connects(port));
+        // httpd may not listen yet when run -d returns.
+        ContainerHost.Eventually(() => NetworkHost.Connects(port), "the published port to answer");
 
         Tool.MustRun("kill", "-9", _host.Inspect(id, "{{.State.Pid}}"));
         ContainerHost.Eventually(() => _host.Inspect(id, "{{.State.Status}}") == "exited", "the container to exit");
