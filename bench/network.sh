@@ -15,16 +15,20 @@ STARTS=20
 ENGINES="berth"
 PUBLISH=0
 BERTH="${BERTH:-$REPO/artifacts/berth/berth}"
+BASELINE=""
+STARTS_ONLY=0
 WORKBASE="${BENCH_TMPDIR:-/var/tmp}"
 PERF="$HERE/netperf.py"
 
 usage() {
     cat <<EOF
-usage: $0 [--runs N] [--mib N] [--requests N] [--starts N] [--engines "berth podman"] [--berth PATH] [--publish]
+usage: $0 [--runs N] [--mib N] [--requests N] [--starts N] [--engines "berth podman"] [--berth PATH] [--publish] [--starts-only] [--baseline PATH]
   --runs N       throughput samples per path, median reported (default $RUNS)
   --mib N        MiB sent per throughput sample (default $MIB)
   --requests N   HTTP requests per latency sample (default $REQUESTS)
   --starts N     hyperfine runs per start-latency command (default $STARTS)
+  --starts-only  only the start latency (no throughput or connection latency)
+  --baseline P   also time the start latency with another berth binary P on the same root, in the same run
 EOF
 }
 
@@ -37,6 +41,8 @@ while [[ $# -gt 0 ]]; do
         --engines) ENGINES="$2"; shift 2 ;;
         --berth) BERTH="$2"; shift 2 ;;
         --publish) PUBLISH=1; shift ;;
+        --starts-only) STARTS_ONLY=1; shift ;;
+        --baseline) BASELINE="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -95,6 +101,7 @@ log "berth: bridge network, sink and web server"
 "${B[@]}" run -d --name sink --network benchnet -p 127.0.0.1:19501:5001 -p 19502:5001 bench/busybox:net sleep 100000 >/dev/null
 "${B[@]}" run -d --name web --network benchnet -p 127.0.0.1:19580:80 bench/busybox:net httpd -f -p 80 -h /www >/dev/null
 "${B[@]}" run -d --name client --network benchnet bench/busybox:net sleep 100000 >/dev/null
+if [[ $STARTS_ONLY == 0 ]]; then
 SINK_PID="$("${B[@]}" inspect -f '{{.State.Pid}}' sink)"
 CLIENT_PID="$("${B[@]}" inspect -f '{{.State.Pid}}' client)"
 SINK_IP="$("${B[@]}" inspect -f '{{.NetworkSettings.Networks.benchnet.IPAddress}}' sink)"
@@ -116,14 +123,33 @@ printf '  %-44s %10s\n' "host -> container address" "$(latency_median "$WEB_IP" 
     "host -> 127.0.0.1 published port" "$(latency_median 127.0.0.1 19580)" \
     "container -> container by address" "$(latency_median "$WEB_IP" 80 "$CLIENT_PID")"
 
+fi
+
 log "start latency: run --rm true, $STARTS runs each"
 "${B[@]}" network create --subnet "$(free_subnet)" coldnet >/dev/null
-hyperfine -N --warmup 2 --runs "$STARTS" --export-markdown "$WORK/start.md" \
-    -n "none" "$(q "${B[@]}" run --rm --network none bench/busybox:net true)" \
-    -n "bridge (network in use)" "$(q "${B[@]}" run --rm --network benchnet bench/busybox:net true)" \
-    -n "bridge (idle user network)" "$(q "${B[@]}" run --rm --network coldnet bench/busybox:net true)" \
-    -n "bridge + -p" "$(q "${B[@]}" run --rm --network benchnet -p 127.0.0.1::80 bench/busybox:net true)"
+# start_commands LABEL BINARY: hyperfine's -n/command pairs for one berth binary on the benchmark's root.
+start_commands() {
+    local label="$1" r=("$2" --root "$BROOT" --runroot "$BRUN")
+    STARTS_ARGS+=(-n "$label none" "$(q "${r[@]}" run --rm --network none bench/busybox:net true)"
+        -n "$label bridge (network in use)" "$(q "${r[@]}" run --rm --network benchnet bench/busybox:net true)"
+        -n "$label bridge (idle user network)" "$(q "${r[@]}" run --rm --network coldnet bench/busybox:net true)"
+        -n "$label bridge + -p" "$(q "${r[@]}" run --rm --network benchnet -p 127.0.0.1::80 bench/busybox:net true)"
+        -n "$label default bridge (no other container)" "$(q "${r[@]}" run --rm --network bridge bench/busybox:net true)")
+}
+STARTS_ARGS=()
+[[ -n $BASELINE ]] && start_commands baseline "$BASELINE"
+start_commands berth "$BERTH"
+hyperfine -N --warmup 2 --runs "$STARTS" --export-markdown "$WORK/start.md" --export-json "$WORK/start.json" "${STARTS_ARGS[@]}"
 cat "$WORK/start.md"
+# Medians, and what each bridge case adds over --network none with the same binary.
+python3 - "$WORK/start.json" <<'PY'
+import json, statistics, sys
+results = json.load(open(sys.argv[1]))["results"]
+median = {r["command"]: statistics.median(r["times"]) * 1000 for r in results}
+for name, ms in median.items():
+    label = name.split(" ", 1)[0]
+    print(f"  {name:<52} median {ms:7.1f} ms  (+{ms - median[label + ' none']:5.1f} ms over {label} none)")
+PY
 
 if [[ " $ENGINES " == *" podman "* ]] && usable podman; then
     log "podman: the same paths through its bridge for comparison"
