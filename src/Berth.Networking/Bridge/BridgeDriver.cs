@@ -18,10 +18,10 @@ public sealed class BridgeDriver(IToolRunner tools)
     public Task EnsureBridgeAsync(string bridge, string gatewayCidr, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (!Exists(bridge))
+        using var netlink = RouteNetlink.Open();
+        if (netlink.LinkIndex(bridge) is null)
         {
             var gateway = Ipv4Subnet.Parse(gatewayCidr, allowHostBits: true);
-            using var netlink = RouteNetlink.Open();
             // A concurrent creator may have won; the address is then added again, which replaces it unchanged.
             netlink.CreateBridge(bridge);
             var index = netlink.LinkIndex(bridge) ?? throw new BerthException(ErrorKind.Internal, $"creating bridge {bridge}: it vanished");
@@ -38,7 +38,6 @@ public sealed class BridgeDriver(IToolRunner tools)
     public Task DeleteBridgeAsync(string bridge, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (!Exists(bridge)) return Task.CompletedTask;
         using var netlink = RouteNetlink.Open();
         var errno = netlink.DeleteLink(bridge);
         if (errno is not (0 or Errno.ENODEV)) throw RouteNetlink.Failure("deleting bridge " + bridge, errno, null);
@@ -83,8 +82,8 @@ public sealed class BridgeDriver(IToolRunner tools)
     public Task DeleteLinkAsync(string hostVeth, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (!Exists(hostVeth)) return Task.CompletedTask;
         using var netlink = RouteNetlink.Open();
+        // ENODEV when the pair is gone already; any other refusal leaves the pair to die with its namespace.
         netlink.DeleteLink(hostVeth);
         return Task.CompletedTask;
     }
