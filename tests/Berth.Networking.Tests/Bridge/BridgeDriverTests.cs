@@ -122,6 +122,18 @@ public sealed class BridgeDriverTests
         Assert.False(ns.InHost(() => BridgeDriver.Exists("vethtest1")));
     }
 
+    [Theory]
+    [InlineData("10.77.0.1")]
+    [InlineData("10.77.0.1/40")]
+    [InlineData("fe80::1/64")]
+    public void EnsureBridge_BadGatewayCidr_IsInvalid_AndMakesNothing(string gatewayCidr)
+    {
+        using var ns = new ScratchNamespaces();
+        var failure = Assert.Throws<BerthException>(() => ns.InHost(() => Driver.EnsureBridgeAsync("brtest0", gatewayCidr, CancellationToken.None)));
+        Assert.Equal(ErrorKind.InvalidArgument, failure.Kind);
+        Assert.False(ns.InHost(() => BridgeDriver.Exists("brtest0")));
+    }
+
     [Fact]
     public void EnsureBridge_Twice_IsIdempotent_AndDeleteTwiceIsNotAnError()
     {
