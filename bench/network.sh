@@ -150,6 +150,25 @@ for name, ms in median.items():
     label = name.split(" ", 1)[0]
     print(f"  {name:<52} median {ms:7.1f} ms  (+{ms - median[label + ' none']:5.1f} ms over {label} none)")
 PY
+if [[ -n $BASELINE ]]; then
+    # Load on a shared machine drifts between hyperfine's consecutive commands; rounds that run each command once,
+    # in a random order, and the median of per-round differences cancel most of that drift.
+    log "paired rounds: none and bridge (network in use), both binaries, $STARTS rounds in random order"
+    python3 - "$STARTS" "$BASELINE" "$BERTH" "$BROOT" "$BRUN" <<'PY'
+import random, statistics, subprocess, sys, time
+rounds, baseline, berth, root, run = int(sys.argv[1]), *sys.argv[2:]
+def cmd(binary, network): return [binary, "--root", root, "--runroot", run, "run", "--rm", "--network", network, "bench/busybox:net", "true"]
+cases = {(label, net): cmd(binary, net) for label, binary in (("baseline", baseline), ("berth", berth)) for net in ("none", "benchnet")}
+times = {case: [] for case in cases}
+for _ in range(rounds):
+    for case in random.sample(list(cases), len(cases)):
+        start = time.perf_counter(); subprocess.run(cases[case], check=True, stdout=subprocess.DEVNULL); times[case].append((time.perf_counter() - start) * 1000)
+for label in ("baseline", "berth"):
+    none, bridge = times[(label, "none")], times[(label, "benchnet")]
+    paired = statistics.median(b - n for b, n in zip(bridge, none))
+    print(f"  {label:<9} none {statistics.median(none):6.1f} ms  bridge {statistics.median(bridge):6.1f} ms  bridge - none, paired median {paired:+5.1f} ms")
+PY
+fi
 
 if [[ " $ENGINES " == *" podman "* ]] && usable podman; then
     log "podman: the same paths through its bridge for comparison"

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Berth.Networking;
@@ -28,5 +27,5 @@ public static class HostNames
     /// <summary>The nft table holding a root's NAT, port publishing and isolation rules.</summary>
     public static string NftTable(string root) => "berth_" + Hash(root)[..10];
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Hash(string text) => Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes(text)));
 }
