@@ -21,11 +21,11 @@ public sealed class BridgeDriver(IToolRunner tools)
         using var netlink = RouteNetlink.Open();
         if (netlink.LinkIndex(bridge) is null)
         {
-            var gateway = Ipv4Subnet.Parse(gatewayCidr, allowHostBits: true);
+            var (gateway, prefixLength) = ParseCidr(gatewayCidr);
             // A concurrent creator may have won; the address is then added again, which replaces it unchanged.
             netlink.CreateBridge(bridge);
             var index = netlink.LinkIndex(bridge) ?? throw new BerthException(ErrorKind.Internal, $"creating bridge {bridge}: it vanished");
-            netlink.AddAddress(index, bridge, Ipv4Subnet.ParseAddress(gatewayCidr[..gatewayCidr.IndexOf('/')]), gateway.PrefixLength);
+            netlink.AddAddress(index, bridge, gateway, prefixLength);
         }
         // Packets DNAT-ed from 127.0.0.1 keep that source on the bridge: the kernel drops them as martians unless
         // route_localnet is on (Docker does the same when its userland proxy is off).
@@ -53,7 +53,7 @@ public sealed class BridgeDriver(IToolRunner tools)
     public Task AttachAsync(string namespacePath, VethPlan plan, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var address = Ipv4Subnet.Parse(plan.AddressCidr, allowHostBits: true);
+        var (address, prefixLength) = ParseCidr(plan.AddressCidr);
         var mac = RouteNetlink.ParseMac(plan.Mac);
         var gateway = plan.DefaultGateway is { } text ? Ipv4Subnet.ParseAddress(text) : (uint?)null;
         using var host = RouteNetlink.Open();
@@ -65,7 +65,7 @@ public sealed class BridgeDriver(IToolRunner tools)
             using var inside = RouteNetlink.OpenIn(namespacePath);
             var index = inside.LinkIndex(plan.InterfaceName)
                 ?? throw new BerthException(ErrorKind.Internal, $"configuring {plan.InterfaceName} in the container: it vanished");
-            inside.AddAddress(index, plan.InterfaceName, Ipv4Subnet.ParseAddress(plan.AddressCidr[..plan.AddressCidr.IndexOf('/')]), address.PrefixLength);
+            inside.AddAddress(index, plan.InterfaceName, address, prefixLength);
             inside.SetUp(plan.InterfaceName);
             inside.SetUp("lo");
             if (gateway is { } via) inside.AddDefaultRoute(index, plan.InterfaceName, via);
@@ -103,6 +103,13 @@ public sealed class BridgeDriver(IToolRunner tools)
     {
         using var netlink = RouteNetlink.Open();
         return netlink.LinkIndex(name) is not null;
+    }
+
+    // a.b.c.d/n keeping the host bits: an interface's own address, not its subnet.
+    private static (uint Address, int PrefixLength) ParseCidr(string cidr)
+    {
+        var subnet = Ipv4Subnet.Parse(cidr, allowHostBits: true);
+        return (Ipv4Subnet.ParseAddress(cidr[..cidr.IndexOf('/')]), subnet.PrefixLength);
     }
 
     private static BerthException Failure(string what, ToolResult result) =>
