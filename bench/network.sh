@@ -15,16 +15,20 @@ STARTS=20
 ENGINES="berth"
 PUBLISH=0
 BERTH="${BERTH:-$REPO/artifacts/berth/berth}"
+BASELINE=""
+STARTS_ONLY=0
 WORKBASE="${BENCH_TMPDIR:-/var/tmp}"
 PERF="$HERE/netperf.py"
 
 usage() {
     cat <<EOF
-usage: $0 [--runs N] [--mib N] [--requests N] [--starts N] [--engines "berth podman"] [--berth PATH] [--publish]
+usage: $0 [--runs N] [--mib N] [--requests N] [--starts N] [--engines "berth podman"] [--berth PATH] [--publish] [--starts-only] [--baseline PATH]
   --runs N       throughput samples per path, median reported (default $RUNS)
   --mib N        MiB sent per throughput sample (default $MIB)
   --requests N   HTTP requests per latency sample (default $REQUESTS)
   --starts N     hyperfine runs per start-latency command (default $STARTS)
+  --starts-only  only the start latency (no throughput or connection latency)
+  --baseline P   also time the start latency with another berth binary P on the same root, in the same run
 EOF
 }
 
@@ -37,6 +41,8 @@ while [[ $# -gt 0 ]]; do
         --engines) ENGINES="$2"; shift 2 ;;
         --berth) BERTH="$2"; shift 2 ;;
         --publish) PUBLISH=1; shift ;;
+        --starts-only) STARTS_ONLY=1; shift ;;
+        --baseline) BASELINE="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -95,6 +101,7 @@ log "berth: bridge network, sink and web server"
 "${B[@]}" run -d --name sink --network benchnet -p 127.0.0.1:19501:5001 -p 19502:5001 bench/busybox:net sleep 100000 >/dev/null
 "${B[@]}" run -d --name web --network benchnet -p 127.0.0.1:19580:80 bench/busybox:net httpd -f -p 80 -h /www >/dev/null
 "${B[@]}" run -d --name client --network benchnet bench/busybox:net sleep 100000 >/dev/null
+if [[ $STARTS_ONLY == 0 ]]; then
 SINK_PID="$("${B[@]}" inspect -f '{{.State.Pid}}' sink)"
 CLIENT_PID="$("${B[@]}" inspect -f '{{.State.Pid}}' client)"
 SINK_IP="$("${B[@]}" inspect -f '{{.NetworkSettings.Networks.benchnet.IPAddress}}' sink)"
@@ -116,14 +123,52 @@ printf '  %-44s %10s\n' "host -> container address" "$(latency_median "$WEB_IP" 
     "host -> 127.0.0.1 published port" "$(latency_median 127.0.0.1 19580)" \
     "container -> container by address" "$(latency_median "$WEB_IP" 80 "$CLIENT_PID")"
 
+fi
+
 log "start latency: run --rm true, $STARTS runs each"
 "${B[@]}" network create --subnet "$(free_subnet)" coldnet >/dev/null
-hyperfine -N --warmup 2 --runs "$STARTS" --export-markdown "$WORK/start.md" \
-    -n "none" "$(q "${B[@]}" run --rm --network none bench/busybox:net true)" \
-    -n "bridge (network in use)" "$(q "${B[@]}" run --rm --network benchnet bench/busybox:net true)" \
-    -n "bridge (idle user network)" "$(q "${B[@]}" run --rm --network coldnet bench/busybox:net true)" \
-    -n "bridge + -p" "$(q "${B[@]}" run --rm --network benchnet -p 127.0.0.1::80 bench/busybox:net true)"
+# start_commands LABEL BINARY: hyperfine's -n/command pairs for one berth binary on the benchmark's root.
+start_commands() {
+    local label="$1" r=("$2" --root "$BROOT" --runroot "$BRUN")
+    STARTS_ARGS+=(-n "$label none" "$(q "${r[@]}" run --rm --network none bench/busybox:net true)"
+        -n "$label bridge (network in use)" "$(q "${r[@]}" run --rm --network benchnet bench/busybox:net true)"
+        -n "$label bridge (idle user network)" "$(q "${r[@]}" run --rm --network coldnet bench/busybox:net true)"
+        -n "$label bridge + -p" "$(q "${r[@]}" run --rm --network benchnet -p 127.0.0.1::80 bench/busybox:net true)"
+        -n "$label default bridge (no other container)" "$(q "${r[@]}" run --rm --network bridge bench/busybox:net true)")
+}
+STARTS_ARGS=()
+[[ -n $BASELINE ]] && start_commands baseline "$BASELINE"
+start_commands berth "$BERTH"
+hyperfine -N --warmup 2 --runs "$STARTS" --export-markdown "$WORK/start.md" --export-json "$WORK/start.json" "${STARTS_ARGS[@]}"
 cat "$WORK/start.md"
+# Medians, and what each bridge case adds over --network none with the same binary.
+python3 - "$WORK/start.json" <<'PY'
+import json, statistics, sys
+results = json.load(open(sys.argv[1]))["results"]
+median = {r["command"]: statistics.median(r["times"]) * 1000 for r in results}
+for name, ms in median.items():
+    label = name.split(" ", 1)[0]
+    print(f"  {name:<52} median {ms:7.1f} ms  (+{ms - median[label + ' none']:5.1f} ms over {label} none)")
+PY
+if [[ -n $BASELINE ]]; then
+    # Load on a shared machine drifts between hyperfine's consecutive commands; rounds that run each command once,
+    # in a random order, and the median of per-round differences cancel most of that drift.
+    log "paired rounds: none and bridge (network in use), both binaries, $STARTS rounds in random order"
+    python3 - "$STARTS" "$BASELINE" "$BERTH" "$BROOT" "$BRUN" <<'PY'
+import random, statistics, subprocess, sys, time
+rounds, baseline, berth, root, run = int(sys.argv[1]), *sys.argv[2:]
+def cmd(binary, network): return [binary, "--root", root, "--runroot", run, "run", "--rm", "--network", network, "bench/busybox:net", "true"]
+cases = {(label, net): cmd(binary, net) for label, binary in (("baseline", baseline), ("berth", berth)) for net in ("none", "benchnet")}
+times = {case: [] for case in cases}
+for _ in range(rounds):
+    for case in random.sample(list(cases), len(cases)):
+        start = time.perf_counter(); subprocess.run(cases[case], check=True, stdout=subprocess.DEVNULL); times[case].append((time.perf_counter() - start) * 1000)
+for label in ("baseline", "berth"):
+    none, bridge = times[(label, "none")], times[(label, "benchnet")]
+    paired = statistics.median(b - n for b, n in zip(bridge, none))
+    print(f"  {label:<9} none {statistics.median(none):6.1f} ms  bridge {statistics.median(bridge):6.1f} ms  bridge - none, paired median {paired:+5.1f} ms")
+PY
+fi
 
 if [[ " $ENGINES " == *" podman "* ]] && usable podman; then
     log "podman: the same paths through its bridge for comparison"

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Berth.Linux;
 
@@ -39,6 +40,17 @@ public static class NetworkNamespace
         {
         }
         File.Delete(path);
+    }
+
+    /// <summary>
+    /// Opens the namespace at <paramref name="path"/> (a pinned namespace or /proc/PID/ns/net, followed), close-on-exec:
+    /// a descriptor that names it to the kernel, e.g. to move a link there.
+    /// </summary>
+    public static SafeFileHandle Open(string path)
+    {
+        var fd = Libc.Open(path, ORdOnly | OCloexec, 0);
+        if (fd < 0) throw new LinuxIOException("open", path, Marshal.GetLastPInvokeError());
+        return new SafeFileHandle(fd, ownsHandle: true);
     }
 
     /// <summary>Runs <paramref name="work"/> on a new thread joined to the namespace at <paramref name="path"/> (e.g. /proc/PID/ns/net).</summary>

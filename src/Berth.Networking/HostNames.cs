@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Berth.Networking;
@@ -31,5 +30,5 @@ public static class HostNames
     /// <summary>The iptables chain (28 characters at most) accepting a root's bridge traffic in FORWARD.</summary>
     public static string ForwardChain(string root) => "BERTH-" + Hash(root)[..10];
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Hash(string text) => Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes(text)));
 }

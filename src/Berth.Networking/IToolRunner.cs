@@ -1,7 +1,7 @@
 namespace Berth.Networking;
 
 /// <summary>
-/// Runs a host tool (<c>ip</c>, <c>nft</c>, <c>nsenter</c>) by argv and collects its exit code and output. The
+/// Runs a host tool (<c>nft</c>) by argv and collects its exit code and output. The
 /// caller supplies it because the process that waits for the child differs: a container's monitor is a
 /// subreaper and must reap through its own reaper, a CLI process can wait directly.
 /// </summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Berth.Engine.Containers;
 using Berth.Engine.Metadata;
@@ -103,7 +102,9 @@ public sealed partial class NetworkService
         yield return new NetworkRecord { Id = NewId(), Name = NetworkNames.None, Driver = NetworkNames.NullDriver, Created = now, Predefined = true };
     }
 
-    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    // getrandom, not RandomNumberGenerator: the framework's generator loads OpenSSL, a cost a container's monitor
+    // would pay at every start only for an endpoint ID.
+    private static string NewId() => Berth.Linux.SecureRandom.HexString(32);
 
     private string? ContainerName(SqliteTransaction t, string id) => _containers.ById(t, id)?.Record.Name;
 }

@@ -17,7 +17,7 @@ internal sealed class ReapingToolRunner(ChildReaper reaper) : IToolRunner
     public async Task<ToolResult> RunAsync(string tool, IReadOnlyList<string> args, string? stdin, CancellationToken ct)
     {
         var path = SearchPath.Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists)
-            ?? throw new BerthException(ErrorKind.Unavailable, $"{tool} not found: bridge networking needs iproute2, nftables and util-linux");
+            ?? throw new BerthException(ErrorKind.Unavailable, $"{tool} not found: bridge networking needs nftables");
         var (inRead, inWrite) = Pipe.Create();
         var (outRead, outWrite) = Pipe.Create();
         var (errRead, errWrite) = Pipe.Create();
