@@ -46,6 +46,7 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
     /// <summary>Writes a non-directory <paramref name="source"/> at the resolved destination name.</summary>
     public void Write(string sourceHost, FileStatus source, string resolved, bool isContext)
     {
+        options.Reuse?.Forget(resolved);
         tree.Clear(resolved);
         var host = tree.Host(resolved);
         var (uid, gid) = Owner(source, isContext);
@@ -58,7 +59,9 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
         switch (source.Type)
         {
             case UnixFileType.RegularFile:
+                if (options.Reuse is { } reuse && reuse.TryLink(sourceHost, source, resolved, Mode(source, false), uid, gid)) break;
                 CopyFile(sourceHost, host, source, uid, gid);
+                options.Reuse?.Copied(sourceHost, source, resolved);
                 break;
             case UnixFileType.SymbolicLink:
                 Links.Symlink(Links.ReadLink(sourceHost), host);
