@@ -63,8 +63,9 @@ public sealed partial class BuildExecutor
         }
 
         // A plain COPY from the context may link the files an earlier build's COPY of the same sources wrote and
-        // that did not change since (see ReusedFiles); ADD, URLs and heredocs write through the mount only.
-        var shape = !copy.IsAdd && copy.From is null && urls.Count == 0 && copy.SourceContents.Count == 0
+        // that did not change since (see ReusedFiles); ADD, URLs and heredocs write through the mount only, and
+        // --no-cache writes every file again, so a build can always be made from nothing but the context.
+        var shape = !_options.NoCache && !copy.IsAdd && copy.From is null && urls.Count == 0 && copy.SourceContents.Count == 0
             ? CacheKey.Next(default, "copy files", Path.GetFullPath(_context.Root), run.Plan.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 string.Join('\0', copy.Sources), destination, copy.Chown ?? "", copy.Chmod ?? "", copy.Parents.ToString(), string.Join('\0', copy.Excludes))
             : (Digest?)null;
