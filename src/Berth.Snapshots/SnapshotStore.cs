@@ -13,6 +13,12 @@ namespace Berth.Snapshots;
 /// replaces <c>info.json</c> by rename; a delete renames <c>&lt;id&gt;</c> to <c>removing-&lt;id&gt;</c> before
 /// deleting it. Readers need no lock; writers hold <see cref="Lock"/> so that checks and changes are atomic
 /// across processes. Ids are short decimal numbers so overlay's lowerdir option stays short.
+/// <para>
+/// Every operation loads all records, and the store grows by a snapshot per build step, so records already
+/// read are remembered by the identity of their <c>info.json</c> (inode and change time): a record is only
+/// ever replaced by renaming a new file over it, which gives a new inode, so a remembered record whose file
+/// still has the same identity is still current, and a load costs one statx per snapshot, not a read and a parse.
+/// </para>
 /// </summary>
 internal sealed class SnapshotStore
 {
@@ -21,6 +27,8 @@ internal sealed class SnapshotStore
 
     private readonly string _root;
     private readonly string _snapshots;
+    private readonly Dictionary<string, (ulong Inode, Timespec Changed, SnapshotRecord Record)> _read = new(StringComparer.Ordinal);
+    private readonly Lock _readGate = new();
 
     public SnapshotStore(string root)
     {
@@ -39,14 +47,21 @@ internal sealed class SnapshotStore
     public Dictionary<string, StoredSnapshot> Load()
     {
         var all = new Dictionary<string, StoredSnapshot>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var directory in Directory.EnumerateDirectories(_snapshots))
         {
             var id = Path.GetFileName(directory);
             if (!IsId(id)) continue;
-            var record = TryRead(directory);
+            seen.Add(id);
+            var record = TryReadRemembered(id, directory);
             if (record is not null) all[record.Key] = new StoredSnapshot(id, record);
         }
 
+        lock (_readGate)
+        {
+            if (_read.Count > seen.Count)
+                foreach (var gone in _read.Keys.Where(id => !seen.Contains(id)).ToList()) _read.Remove(gone);
+        }
         return all;
     }
 
@@ -112,6 +127,21 @@ internal sealed class SnapshotStore
     }
 
     private static bool IsId(string name) => name.Length > 0 && name.All(char.IsAsciiDigit);
+
+    /// <summary>The record in <c>snapshots/&lt;id&gt;</c>, from memory while its file is the one read before.</summary>
+    private SnapshotRecord? TryReadRemembered(string id, string directory)
+    {
+        if (!FileStatus.TryLstat(Path.Combine(directory, InfoFile), out var status, out _)) return null;
+        lock (_readGate)
+        {
+            if (_read.TryGetValue(id, out var known) && known.Inode == status.Inode && known.Changed == status.ChangeTime) return known.Record;
+        }
+        var record = TryRead(directory);
+        if (record is null) return null;
+        // Remembered under the identity taken before the read: a replacement racing the read has another inode.
+        lock (_readGate) _read[id] = (status.Inode, status.ChangeTime, record);
+        return record;
+    }
 
     private static SnapshotRecord? TryRead(string directory)
     {

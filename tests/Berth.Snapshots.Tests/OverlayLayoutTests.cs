@@ -45,6 +45,24 @@ public sealed class OverlayLayoutTests : IDisposable
         Assert.Equal(new Mount("bind", Fs(6), ["rbind", "ro"]), _snapshotter.View("v0", null).Single());
     }
 
+    [Fact]
+    public void Stat_AfterAnotherProcessCommitsAndRemoves_SeesEachChange()
+    {
+        // Records are remembered between loads; a second snapshotter on the same directory stands for another
+        // process changing them behind this one's back.
+        var other = new OverlaySnapshotter(_root);
+        other.Prepare("k", null);
+        Assert.Equal(SnapshotKind.Active, _snapshotter.Stat("k")!.Kind);
+
+        other.Commit("done", "k");
+        Assert.Null(_snapshotter.Stat("k"));
+        Assert.Equal(SnapshotKind.Committed, _snapshotter.Stat("done")!.Kind);
+
+        other.Remove("done");
+        Assert.Null(_snapshotter.Stat("done"));
+        Assert.Empty(_snapshotter.Walk());
+    }
+
     [RootFact]
     public void Prepare_OnAChainTooLongForOnePageOfOptions_FailsClearly_AndCreatesNothing()
     {

@@ -30,15 +30,26 @@ internal sealed class DigestingWriteStream(Stream inner) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
         WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
+    /// <summary>
+    /// Writes on the calling thread. A layer goes to a local file (the content store, a temp file), where an
+    /// asynchronous write is only a synchronous one moved to a pool thread; a layer of many small files would
+    /// pay that hop for every buffer the file stream flushes.
+    /// </summary>
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
     {
-        _hash.AppendData(buffer.Span);
-        BytesWritten += buffer.Length;
-        return inner.WriteAsync(buffer, ct);
+        ct.ThrowIfCancellationRequested();
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
     }
 
     public override void Flush() => inner.Flush();
-    public override Task FlushAsync(CancellationToken ct) => inner.FlushAsync(ct);
+
+    public override Task FlushAsync(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        inner.Flush();
+        return Task.CompletedTask;
+    }
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();

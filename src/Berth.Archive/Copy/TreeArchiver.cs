@@ -46,8 +46,7 @@ internal sealed class TreeArchiver(TarEntryWriter writer, TreeArchiveOptions opt
         if (status.Type == UnixFileType.RegularFile && status.Size > 0)
         {
             using var handle = UnixFile.OpenReadOnlyNoFollow(hostPath);
-            await using var content = new FileStream(handle, FileAccess.Read, 1);
-            await writer.WriteAsync(header, content, ct).ConfigureAwait(false);
+            await writer.WriteFileAsync(header, handle, ct).ConfigureAwait(false);
         }
         else
         {

@@ -45,11 +45,21 @@ public sealed class ContentHasher
         return Digest.FromSha256Hash(hash.GetHashAndReset());
     }
 
+    /// <summary>
+    /// The digest this hasher (or the stat cache behind it) took of the file at <paramref name="hostPath"/> with
+    /// exactly this stat, or null: the content of a file whose stat moved since is not known.
+    /// </summary>
+    public string? KnownDigest(string hostPath, FileStatus status) =>
+        _statCache.TryGetValue(StatKey(hostPath, status, status.ChangeTime), out var digest) ? digest : null;
+
+    private static string StatKey(string hostPath, FileStatus status, Timespec changeTime) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{hostPath}\0{status.Size}\0{status.ModificationTime}\0{changeTime}\0{status.Inode}\0{status.DeviceMajor}:{status.DeviceMinor}");
+
     private string FileDigest(SourceEntry entry)
     {
         var status = entry.Status;
-        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{entry.HostPath}\0{status.Size}\0{status.ModificationTime}\0{entry.ChangeTime}\0{status.Inode}\0{status.DeviceMajor}:{status.DeviceMinor}");
+        var key = StatKey(entry.HostPath, status, entry.ChangeTime);
         if (_statCache.TryGetValue(key, out var cached)) return cached;
         using var input = new FileStream(entry.HostPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var digest = Convert.ToHexStringLower(SHA256.HashData(input));

@@ -23,4 +23,7 @@ public sealed record CopyOptions
 
     /// <summary>ADD <c>--checksum=sha256:…</c> for a URL source.</summary>
     public string? Checksum { get; init; }
+
+    /// <summary>Where unchanged files may be linked from instead of copied, and where the written files are noted.</summary>
+    public ReusedFiles? Reuse { get; init; }
 }

@@ -55,7 +55,7 @@ public static partial class FileCopier
             if (source.IsDirectory)
             {
                 var directory = options.Parents ? GoPath.Join(target, source.KeptPath) : target;
-                await CopyDirectoryAsync(tree, writer, source, directory, ct).ConfigureAwait(false);
+                CopyDirectory(tree, writer, source, directory, ct);
                 continue;
             }
             var resolved = tree.Resolve(target);
@@ -68,12 +68,12 @@ public static partial class FileCopier
             var (parent, name) = Split(tree.Resolve(fileTarget));
             var (parentResolved, _) = tree.EnsureDirectory(parent);
             var status = FileStatus.Lstat(source.HostPath);
-            await writer.WriteAsync(source.HostPath, status, GoPath.Join(parentResolved, name), source.IsContext, ct).ConfigureAwait(false);
+            writer.Write(source.HostPath, status, GoPath.Join(parentResolved, name), source.IsContext);
         }
         writer.Finish();
     }
 
-    private static async Task CopyDirectoryAsync(DestinationTree tree, EntryWriter writer, SelectedSource source,
+    private static void CopyDirectory(DestinationTree tree, EntryWriter writer, SelectedSource source,
         string target, CancellationToken ct)
     {
         var (top, created) = tree.EnsureDirectory(target);
@@ -100,7 +100,7 @@ public static partial class FileCopier
                 else writer.DirectoryTime(dir, entry.Status);
                 continue;
             }
-            await writer.WriteAsync(entry.HostPath, entry.Status, destination, source.IsContext, ct).ConfigureAwait(false);
+            writer.Write(entry.HostPath, entry.Status, destination, source.IsContext);
         }
     }
 

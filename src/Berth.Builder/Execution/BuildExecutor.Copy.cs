@@ -42,9 +42,10 @@ public sealed partial class BuildExecutor
             throw;
         }
 
+        var hasher = new ContentHasher(StatCache);
         var keyParts = new List<string>
         {
-            verb, rootIdentity, new ContentHasher(StatCache).Hash(selected).ToString(), destination, copy.Chown ?? "", copy.Chmod ?? "",
+            verb, rootIdentity, hasher.Hash(selected).ToString(), destination, copy.Chown ?? "", copy.Chmod ?? "",
             copy.Parents.ToString(), copy.Link.ToString(), string.Join('\0', copy.Excludes), copy.Unpack?.ToString() ?? "", copy.Checksum ?? "",
         };
         keyParts.AddRange(urls.Select(u => "url " + u));
@@ -61,13 +62,29 @@ public sealed partial class BuildExecutor
             return;
         }
 
+        // A plain COPY from the context may link the files an earlier build's COPY of the same sources wrote and
+        // that did not change since (see ReusedFiles); ADD, URLs and heredocs write through the mount only, and
+        // --no-cache writes every file again, so a build can always be made from nothing but the context.
+        var shape = !_options.NoCache && !copy.IsAdd && copy.From is null && urls.Count == 0 && copy.SourceContents.Count == 0
+            ? CacheKey.Next(default, "copy files", Path.GetFullPath(_context.Root), run.Plan.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.Join('\0', copy.Sources), destination, copy.Chown ?? "", copy.Chmod ?? "", copy.Parents.ToString(), string.Join('\0', copy.Excludes))
+            : (Digest?)null;
+        var previous = shape is { } known ? _worker.LookupCopy(known) : null;
+        ReusedFiles? reuse = null;
         BuildLayer? layer;
         try
         {
-            layer = await _worker.ChangeAsync(state.Layers, async (rootfs, token) =>
+            layer = await _worker.ChangeAsync(state.Layers, async (root, token) =>
             {
+                var rootfs = root.Rootfs;
                 var (uid, gid) = Owner(rootfs, copy.Chown);
-                var options = new CopyOptions { Uid = uid, Gid = gid, Chmod = copy.Chmod, Parents = copy.Parents, IsAdd = copy.IsAdd, Unpack = copy.Unpack, Checksum = copy.Checksum };
+                if (shape is not null && root.LayerDirectory is { } layerDirectory)
+                    reuse = new ReusedFiles(layerDirectory, previous?.Directory, previous?.Files, hasher.KnownDigest);
+                var options = new CopyOptions
+                {
+                    Uid = uid, Gid = gid, Chmod = copy.Chmod, Parents = copy.Parents, IsAdd = copy.IsAdd, Unpack = copy.Unpack, Checksum = copy.Checksum,
+                    Reuse = reuse,
+                };
                 if (selected.Count > 0) await FileCopier.CopyAsync(rootfs, selected, destination, options, token).ConfigureAwait(false);
                 foreach (var url in urls) await FileCopier.AddUrlAsync(rootfs, url, destination, options, Http, token).ConfigureAwait(false);
                 foreach (var heredoc in copy.SourceContents) WriteHeredoc(rootfs, heredoc, destination, uid, gid, copy.Chmod);
@@ -79,6 +96,7 @@ public sealed partial class BuildExecutor
             throw;
         }
         vertex.Done();
+        if (shape is { } recorded && reuse is not null && layer is not null) _worker.RecordCopy(recorded, [.. state.Layers, layer], reuse.Written);
         var created = Now();
         _worker.StoreCache(key, state.Layers, new CachedStep(layer, created));
         Advance(state, key, layer, history, created);
@@ -99,8 +117,9 @@ public sealed partial class BuildExecutor
             return;
         }
         // BuildKit creates the directory (and its parents) for the stage's user; an existing one is left alone.
-        var layer = await _worker.ChangeAsync(state.Layers, (rootfs, _) =>
+        var layer = await _worker.ChangeAsync(state.Layers, (root, _) =>
         {
+            var rootfs = root.Rootfs;
             // Each missing component is made (and owned by the USER, as BuildKit's mkdir -p does), resolving
             // symlinks inside the rootfs as it goes.
             var (uid, gid) = state.User.Length > 0 ? Owner(rootfs, state.User) : (null, null);

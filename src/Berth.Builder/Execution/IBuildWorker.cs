@@ -25,10 +25,10 @@ public interface IBuildWorker
     Task<RunResult> RunAsync(IReadOnlyList<BuildLayer> chain, RunStep step, CancellationToken ct);
 
     /// <summary>
-    /// Calls <paramref name="change"/> with the path of a writable copy of <paramref name="chain"/>; mtimes later
-    /// than <paramref name="clamp"/> are clamped in the layer.
+    /// Calls <paramref name="change"/> with a writable copy of <paramref name="chain"/>; mtimes later than
+    /// <paramref name="clamp"/> are clamped in the layer.
     /// </summary>
-    Task<BuildLayer?> ChangeAsync(IReadOnlyList<BuildLayer> chain, Func<string, CancellationToken, Task> change, DateTimeOffset? clamp,
+    Task<BuildLayer?> ChangeAsync(IReadOnlyList<BuildLayer> chain, Func<ChangeRoot, CancellationToken, Task> change, DateTimeOffset? clamp,
         CancellationToken ct);
 
     /// <summary>Mounts <paramref name="chain"/> read-only; disposing the result unmounts it.</summary>
@@ -39,4 +39,13 @@ public interface IBuildWorker
 
     /// <summary>Records what the step under <paramref name="key"/> made on top of <paramref name="parent"/>.</summary>
     void StoreCache(Digest key, IReadOnlyList<BuildLayer> parent, CachedStep step);
+
+    /// <summary>
+    /// What the COPY recorded under <paramref name="shape"/> last left in its layer, or null when nothing was
+    /// recorded or that layer is gone. A later COPY of the same sources links the files that did not change.
+    /// </summary>
+    CopyRecord? LookupCopy(Digest shape);
+
+    /// <summary>Records the regular files (path → content digest) a COPY wrote as the top layer of <paramref name="chain"/>.</summary>
+    void RecordCopy(Digest shape, IReadOnlyList<BuildLayer> chain, IReadOnlyDictionary<string, string> files);
 }

@@ -22,7 +22,7 @@ internal sealed partial class BuildWorker
     public async Task<RunResult> RunAsync(IReadOnlyList<BuildLayer> chain, RunStep step, CancellationToken ct)
     {
         var exitCode = 0;
-        var layer = await WithWritableAsync(chain, async (rootfs, bundle) =>
+        var layer = await WithWritableAsync(chain, async (rootfs, bundle, _) =>
         {
             exitCode = await RunInBundleAsync(rootfs, bundle, step, ct).ConfigureAwait(false);
             return exitCode == 0;

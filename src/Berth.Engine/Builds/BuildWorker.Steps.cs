@@ -12,20 +12,20 @@ internal sealed partial class BuildWorker
     /// <summary>A tar holding nothing but its two end blocks: a step that changed nothing.</summary>
     private static readonly Digest EmptyLayer = Digest.Compute(new byte[1024]);
 
-    public Task<BuildLayer?> ChangeAsync(IReadOnlyList<BuildLayer> chain, Func<string, CancellationToken, Task> change, DateTimeOffset? clamp,
+    public Task<BuildLayer?> ChangeAsync(IReadOnlyList<BuildLayer> chain, Func<ChangeRoot, CancellationToken, Task> change, DateTimeOffset? clamp,
         CancellationToken ct) =>
-        WithWritableAsync(chain, async (rootfs, _) =>
+        WithWritableAsync(chain, async (rootfs, _, layerDirectory) =>
         {
-            await change(rootfs, ct).ConfigureAwait(false);
+            await change(new ChangeRoot(rootfs, layerDirectory), ct).ConfigureAwait(false);
             return true;
         }, clamp, ct);
 
     /// <summary>
     /// Prepares a writable snapshot on <paramref name="chain"/>, mounts it under the run root, lets
-    /// <paramref name="step"/> work in it, unmounts, and turns what changed into the step's layer. When the step
+    /// <paramref name="step"/> work in it (given the mount, the bundle directory and the layer directory), unmounts, and turns what changed into the step's layer. When the step
     /// says no (a failed RUN) or throws, the snapshot is removed and nothing is stored.
     /// </summary>
-    private async Task<BuildLayer?> WithWritableAsync(IReadOnlyList<BuildLayer> chain, Func<string, string, Task<bool>> step, DateTimeOffset? clamp,
+    private async Task<BuildLayer?> WithWritableAsync(IReadOnlyList<BuildLayer> chain, Func<string, string, string?, Task<bool>> step, DateTimeOffset? clamp,
         CancellationToken ct)
     {
         var id = Guid.NewGuid().ToString("N");
@@ -42,7 +42,7 @@ internal sealed partial class BuildWorker
             foreach (var mount in mounts) mount.MountTo(rootfs);
             try
             {
-                succeeded = await step(rootfs, bundle).ConfigureAwait(false);
+                succeeded = await step(rootfs, bundle, mounts.WritableDirectory()).ConfigureAwait(false);
             }
             finally
             {

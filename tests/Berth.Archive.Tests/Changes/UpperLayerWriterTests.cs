@@ -46,6 +46,25 @@ public sealed class UpperLayerWriterTests
     }
 
     [Fact]
+    public async Task Layer_FileLargerThanOneReadBuffer_IsWrittenWholeAndPadded()
+    {
+        using var fx = OverlayChangesTests.ChangedContainer();
+        var content = new byte[(2 << 20) + 12345];
+        new Random(7).NextBytes(content);
+        File.WriteAllBytes(fx.M("big.bin"), content);
+
+        var (result, tar) = await Write(fx);
+
+        var entry = CopyFixture.ReadTar(tar).Single(e => e.Name == "big.bin");
+        Assert.Equal(content.Length, entry.Length);
+        var read = new MemoryStream();
+        entry.DataStream!.CopyTo(read);
+        Assert.Equal(content, read.ToArray());
+        Assert.Equal(0, tar.Length % 512);
+        Assert.Equal(Berth.Oci.Digest.Compute(tar), result.DiffId);
+    }
+
+    [Fact]
     public async Task Layer_AppliedOverTheLowerGivesTheMergedView()
     {
         using var fx = RichContainer();

@@ -31,11 +31,11 @@ internal sealed class InMemoryBuildWorker : IBuildWorker, IDisposable
         return new RunResult(code, code == 0 ? Layer("run:" + string.Join(' ', step.Args)) : null);
     }
 
-    public async Task<BuildLayer?> ChangeAsync(IReadOnlyList<BuildLayer> chain, Func<string, CancellationToken, Task> change, DateTimeOffset? clamp, CancellationToken ct)
+    public async Task<BuildLayer?> ChangeAsync(IReadOnlyList<BuildLayer> chain, Func<ChangeRoot, CancellationToken, Task> change, DateTimeOffset? clamp, CancellationToken ct)
     {
         var rootfs = Path.Combine(_scratch, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(rootfs);
-        await change(rootfs, ct).ConfigureAwait(false);
+        await change(new ChangeRoot(rootfs, null), ct).ConfigureAwait(false);
         var files = Directory.EnumerateFileSystemEntries(rootfs, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) return null;
         var text = string.Join('\n', files.Select(f => Path.GetRelativePath(rootfs, f) + (File.Exists(f) ? ":" + File.ReadAllText(f) : "/")));
@@ -53,6 +53,13 @@ internal sealed class InMemoryBuildWorker : IBuildWorker, IDisposable
         Task.FromResult(_cache.TryGetValue(key, out var step) ? step : null);
 
     public void StoreCache(Digest key, IReadOnlyList<BuildLayer> parent, CachedStep step) => _cache[key] = step;
+
+    /// <summary>No layer directories here, so no COPY records either.</summary>
+    public CopyRecord? LookupCopy(Digest shape) => null;
+
+    public void RecordCopy(Digest shape, IReadOnlyList<BuildLayer> chain, IReadOnlyDictionary<string, string> files)
+    {
+    }
 
     public static BuildLayer Layer(string content)
     {

@@ -1,3 +1,5 @@
+using Berth.Cli.Tests.Support;
+
 namespace Berth.Cli.Tests.Build;
 
 /// <summary>berth build end to end: real runc RUN steps, overlay snapshots, the image it makes, run afterwards.</summary>
@@ -57,6 +59,31 @@ public sealed class BuildTests
         Assert.Matches(@"\[3/5\] RUN cat /a > /seen-a\n#\d+ CACHED", rebuilt);
         Assert.Matches(@"\[4/5\] COPY b.txt /b\n#\d+ DONE", rebuilt);
         Assert.Equal("a\nb changed\n", host.Run("run", "--rm", "inc", "cat", "/seen").Ok().Stdout);
+    }
+
+    [Fact]
+    public void A_rebuild_of_an_edited_context_links_unchanged_files_and_copies_the_new_context()
+    {
+        using var host = new BuildHost();
+        host.Write("src/keep.txt", "keep\n");
+        host.Write("src/edit.txt", "old\n");
+        host.Write("src/gone.txt", "gone\n");
+        host.Dockerfile($"FROM {BuildHost.BaseImage}\nRUN mkdir /app\nCOPY src/ /app/\n");
+        host.Build("-t", "re").Ok();
+        host.Write("src/edit.txt", "new and longer\n");
+        host.Write("src/added.txt", "added\n");
+        File.Delete(Path.Combine(host.Context, "src/gone.txt"));
+        host.Build("-t", "re").Ok();
+
+        var seen = host.Run("run", "--rm", "re", "sh", "-c", "ls /app | tr '\\n' ' '; cat /app/*.txt").Ok().Stdout;
+        Assert.Equal("added.txt edit.txt keep.txt added\nnew and longer\nkeep\n", seen);
+        // Both COPY layers hold keep.txt as one inode; the edited file was written anew.
+        var (_, inodes) = FsTree.Read(Path.Combine(host.Root.StateRoot, "snapshots", "overlay", "snapshots"));
+        string[] Inodes(string name) => inodes.Where(i => i.Key.EndsWith("/fs/app/" + name, StringComparison.Ordinal)).Select(i => i.Value).ToArray();
+        Assert.Equal(2, Inodes("keep.txt").Length);
+        Assert.Single(Inodes("keep.txt").Distinct());
+        Assert.Equal(2, Inodes("edit.txt").Distinct().Count());
+        host.AssertNothingLeft();
     }
 
     [Fact]
