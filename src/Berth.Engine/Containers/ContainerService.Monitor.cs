@@ -8,6 +8,20 @@ namespace Berth.Engine.Containers;
 public sealed partial class ContainerService
 {
     /// <summary>
+    /// The body of a monitor started ahead of its container (<see cref="PrepareMonitor"/>): waits for the
+    /// assignment on <paramref name="assignment"/>, then runs as <see cref="RunMonitorAsync"/>. Returns 0 at once
+    /// when the pipe closes without one (the start was given up).
+    /// </summary>
+    public async Task<int> RunAssignedMonitorAsync(Stream assignment, Stream sync, CancellationToken ct)
+    {
+        string? line;
+        using (var reader = new StreamReader(assignment))
+            line = await reader.ReadLineAsync(ct).ConfigureAwait(false);
+        if (MonitorAssignment.Parse(line) is not var (id, waitForAttach)) return 0;
+        return await RunMonitorAsync(id, waitForAttach, sync, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The body of a container's monitor process (the hidden <c>container-monitor</c> command): takes the
     /// container's monitor lock for life, becomes the subreaper of the container's processes, runs the container
     /// (again, as its restart policy says), and finally releases the rootfs and applies <c>--rm</c>. Progress goes

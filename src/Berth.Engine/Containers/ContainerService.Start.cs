@@ -33,7 +33,9 @@ public sealed partial class ContainerService
         MonitorLaunch launch;
         try
         {
-            launch = MonitorLauncher.Launch(MonitorExecutable, _options, container.Id, options.WaitForAttach, paths);
+            launch = options.Monitor is { } pending
+                ? pending.Assign(container.Id, options.WaitForAttach, paths)
+                : MonitorLauncher.Launch(MonitorExecutable, _options, container.Id, options.WaitForAttach, paths);
         }
         catch
         {
@@ -44,6 +46,14 @@ public sealed partial class ContainerService
         await start.WaitCreatedAsync(options.WaitForAttach, ct).ConfigureAwait(false);
         return start;
     }
+
+    /// <summary>
+    /// Starts a monitor process before the container it will run exists, so that its start-up overlaps the
+    /// caller's create and rootfs mount (<c>run</c>); hand it to <see cref="StartAsync"/> in
+    /// <see cref="StartOptions.Monitor"/>.
+    /// </summary>
+    public PendingMonitor PrepareMonitor() =>
+        MonitorLauncher.Prelaunch(MonitorExecutable, _options, Path.GetDirectoryName(_layout.BundleDirectory("x"))!);
 
     /// <summary>Unmounts the rootfs and deletes the bundle; what a monitor does when its container is done.</summary>
     internal static void ReleaseBundle(ContainerPaths paths)

@@ -23,7 +23,7 @@ internal static class ForegroundRun
         var config = (await engine.Containers.InspectAsync(id, size: false, ct)).Config;
         var attachStdin = options.Stdin ?? config.AttachStdin;
         (ushort, ushort)? consoleSize = config.Tty && TerminalMode.IsTerminal(1) && WindowSize.Get(1) is { Rows: > 0 } size ? (size.Rows, size.Columns) : null;
-        using var start = await engine.Containers.StartAsync(id, new StartOptions { WaitForAttach = true, ConsoleSize = consoleSize }, ct);
+        using var start = await engine.Containers.StartAsync(id, new StartOptions { WaitForAttach = true, ConsoleSize = consoleSize, Monitor = options.Monitor }, ct);
         using var socket = UnixSocketPath.For(start.AttachSocket);
         await using var client = await AttachClient.ConnectAsync(socket.Path, new AttachRequest
         {

@@ -31,10 +31,12 @@ internal static class RunCommand
             {
                 var background = context.Get(detach);
                 using var engine = globals.OpenEngine(context);
+                // The monitor starts up while the container is created and its rootfs mounted.
+                using var monitor = engine.Containers.PrepareMonitor();
                 var id = await CreateContainerAsync(engine, context, flags, background, ct);
                 if (background)
                 {
-                    using var start = await engine.Containers.StartAsync(id, new StartOptions(), ct);
+                    using var start = await engine.Containers.StartAsync(id, new StartOptions { Monitor = monitor }, ct);
                     context.Out.WriteLine(id);
                     return 0;
                 }
@@ -42,6 +44,7 @@ internal static class RunCommand
                 {
                     DetachKeys = context.Get(detachKeys),
                     ProxySignals = context.Get(sigProxy),
+                    Monitor = monitor,
                 }, ct);
             }
             catch (BerthException e) when (e.ExitCode is null)
