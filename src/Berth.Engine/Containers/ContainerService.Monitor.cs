@@ -8,16 +8,16 @@ namespace Berth.Engine.Containers;
 public sealed partial class ContainerService
 {
     /// <summary>
-    /// The body of a monitor started ahead of its container (<see cref="PrepareMonitor"/>): waits for the
-    /// assignment on <paramref name="assignment"/>, then runs as <see cref="RunMonitorAsync"/>. Returns 0 at once
-    /// when the pipe closes without one (the start was given up).
+    /// The body of a monitor started ahead of its container (<see cref="PrepareMonitor"/>): waits for the start
+    /// on <paramref name="assignment"/>, then runs as <see cref="RunMonitorAsync"/>. Returns 0 at once when the
+    /// pipe closes without one (the create failed or the start was given up).
     /// </summary>
-    public async Task<int> RunAssignedMonitorAsync(Stream assignment, Stream sync, CancellationToken ct)
+    public async Task<int> RunPreparedMonitorAsync(string id, Stream assignment, Stream sync, CancellationToken ct)
     {
         string? line;
         using (var reader = new StreamReader(assignment))
             line = await reader.ReadLineAsync(ct).ConfigureAwait(false);
-        if (MonitorAssignment.Parse(line) is not var (id, waitForAttach)) return 0;
+        if (MonitorAssignment.Parse(line) is not { } waitForAttach) return 0;
         return await RunMonitorAsync(id, waitForAttach, sync, ct).ConfigureAwait(false);
     }
 
@@ -52,8 +52,11 @@ public sealed partial class ContainerService
         }
         finally
         {
-            ReleaseBundle(paths);
-            if (container.Record.HostConfig.AutoRemove) RemoveStopped(container.Record, removeVolumes: true);
+            if (container.Record.HostConfig.AutoRemove) RemoveStopped(container.Record, removeVolumes: true, monitor.RuntimeDeletion);
+            else ReleaseBundle(paths);
+            // End of file tells a starter still reading that the cleanup is done; it need not wait for the attach
+            // clients to leave (a foreground run that failed is one of them).
+            sync.Dispose();
             await monitor.AnnounceExitAsync().ConfigureAwait(false);
             await monitor.DisposeAsync().ConfigureAwait(false);
         }

@@ -34,7 +34,7 @@ public sealed partial class ContainerService
         try
         {
             launch = options.Monitor is { } pending
-                ? pending.Assign(container.Id, options.WaitForAttach, paths)
+                ? pending.Start(container.Id, options.WaitForAttach, paths)
                 : MonitorLauncher.Launch(MonitorExecutable, _options, container.Id, options.WaitForAttach, paths);
         }
         catch
@@ -49,11 +49,14 @@ public sealed partial class ContainerService
 
     /// <summary>
     /// Starts a monitor process before the container it will run exists, so that its start-up overlaps the
-    /// caller's create and rootfs mount (<c>run</c>); hand it to <see cref="StartAsync"/> in
-    /// <see cref="StartOptions.Monitor"/>.
+    /// caller's create and rootfs mount (<c>run</c>): create the container with it, then hand it to
+    /// <see cref="StartAsync"/> in <see cref="StartOptions.Monitor"/>.
     /// </summary>
-    public PendingMonitor PrepareMonitor() =>
-        MonitorLauncher.Prelaunch(MonitorExecutable, _options, Path.GetDirectoryName(_layout.BundleDirectory("x"))!);
+    public PendingMonitor PrepareMonitor()
+    {
+        var id = NewContainerId();
+        return MonitorLauncher.Prelaunch(MonitorExecutable, _options, id, Path.GetDirectoryName(_layout.BundleDirectory(id))!);
+    }
 
     /// <summary>Unmounts the rootfs and deletes the bundle; what a monitor does when its container is done.</summary>
     internal static void ReleaseBundle(ContainerPaths paths)

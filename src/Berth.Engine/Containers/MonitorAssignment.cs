@@ -3,22 +3,23 @@ using Berth.Oci;
 namespace Berth.Engine.Containers;
 
 /// <summary>
-/// The one line a <see cref="PendingMonitor"/> reads from its assignment pipe: the container's ID, then
-/// <c>wait-attach</c> when the container must wait for its first client. End of file instead means "nothing to run".
+/// The one line a <see cref="PendingMonitor"/> reads from its assignment pipe once its container may start:
+/// <c>start</c>, or <c>start wait-attach</c> when the container must wait for its first client. End of file
+/// instead means the start was given up (the create failed).
 /// </summary>
 internal static class MonitorAssignment
 {
+    private const string Start = "start";
     private const string WaitAttach = "wait-attach";
 
-    public static string Format(string id, bool waitForAttach) => waitForAttach ? $"{id} {WaitAttach}\n" : id + "\n";
+    public static string Format(bool waitForAttach) => waitForAttach ? $"{Start} {WaitAttach}\n" : Start + "\n";
 
-    /// <summary>The container and its wait flag, or null for an empty pipe (the start was given up).</summary>
-    public static (string Id, bool WaitForAttach)? Parse(string? line)
+    /// <summary>Whether to wait for a client, or null for a pipe closed without a start.</summary>
+    public static bool? Parse(string? line) => line switch
     {
-        if (line is null) return null;
-        var parts = line.Split(' ');
-        if (parts[0].Length == 0 || parts.Length > 2 || (parts.Length == 2 && parts[1] != WaitAttach))
-            throw new BerthException(ErrorKind.InvalidArgument, $"invalid monitor assignment: {line}");
-        return (parts[0], parts.Length == 2);
-    }
+        null => null,
+        Start => false,
+        $"{Start} {WaitAttach}" => true,
+        _ => throw new BerthException(ErrorKind.InvalidArgument, $"invalid monitor assignment: {line}"),
+    };
 }

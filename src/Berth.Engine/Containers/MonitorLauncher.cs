@@ -24,8 +24,8 @@ internal static class MonitorLauncher
         return new MonitorLaunch(Spawn(executable, args, paths.MonitorLog, assignment: null), paths.MonitorLog);
     }
 
-    /// <summary>Starts a monitor that waits for its container on the assignment pipe.</summary>
-    public static PendingMonitor Prelaunch(string executable, EngineOptions options, string bundles)
+    /// <summary>Starts a monitor for the container <paramref name="id"/>, which waits on the assignment pipe.</summary>
+    public static PendingMonitor Prelaunch(string executable, EngineOptions options, string id, string bundles)
     {
         Directory.CreateDirectory(bundles);
         // A dot name: no container ID starts with one, so nothing takes the file for a bundle.
@@ -35,8 +35,8 @@ internal static class MonitorLauncher
         {
             using (read)
             {
-                var sync = Spawn(executable, [.. GlobalArgs(options), "container-monitor"], log, read);
-                return new PendingMonitor(sync, write, log);
+                var sync = Spawn(executable, [.. GlobalArgs(options), "container-monitor", id, "--wait-start"], log, read);
+                return new PendingMonitor(id, sync, write, log);
             }
         }
         catch

@@ -21,6 +21,17 @@ public sealed class ProcessModelTests : IDisposable
     }
 
     [Fact]
+    public void A_run_whose_create_fails_leaves_no_monitor_behind()
+    {
+        // run starts the monitor before it creates the container; a failed create must end it before run returns.
+        _host.Run("run", "--rm", "--pull", "never", "no-such-image", "true").FailsWith(125, "No such image");
+        _host.Run("run", "-d", "--runtime", "no-such-runtime", ContainerHost.Image, "true").FailsWith(125, "no-such-runtime");
+        Assert.DoesNotContain(Process.GetProcesses(), p => CommandLine(p.Id).Contains("container-monitor") && CommandLine(p.Id).Contains(_host.Root.StateRoot));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_host.Root.RunRoot, "containers")));
+        AssertNothingLeft();
+    }
+
+    [Fact]
     public void Rm_after_a_stopped_run_leaves_nothing_behind()
     {
         var id = _host.Detached(ContainerHost.Image, "sleep", "100");
