@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Berth.Linux;
 using Berth.Runtime.Processes;
 using Microsoft.Win32.SafeHandles;
@@ -29,7 +28,7 @@ internal static class MonitorLauncher
     {
         Directory.CreateDirectory(bundles);
         // A dot name: no container ID starts with one, so nothing takes the file for a bundle.
-        var log = Path.Combine(bundles, $".monitor-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.log");
+        var log = Path.Combine(bundles, $".monitor-{Guid.NewGuid():N}.log");
         var (read, write) = Pipe.Create();
         try
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Berth.Runtime.Spec;
 
@@ -75,5 +76,15 @@ public sealed class SpecJsonTests
         var read = JsonSerializer.Deserialize("{\"ociVersion\":\"1.0.2\",\"linux\":{\"seccomp\":{}}}", RuntimeSpecJsonContext.Default.RuntimeSpecProcess)!;
         Assert.Null(read.Process);
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("{\"process\":", RuntimeSpecJsonContext.Default.RuntimeSpecProcess));
+    }
+    [Fact]
+    public void The_writer_context_writes_the_same_bytes_without_metadata()
+    {
+        var spec = Full with { Annotations = new Dictionary<string, string> { ["a"] = "b" }, Hooks = null };
+        Assert.Equal(Write(spec), JsonSerializer.Serialize(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec));
+        Assert.Equal(Write(Full), Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(Full, RuntimeSpecWriterJsonContext.Default.RuntimeSpec)));
+        // Serialization-only code has no property metadata, so it cannot read a spec back.
+        Assert.Empty(RuntimeSpecWriterJsonContext.Default.RuntimeSpec.Properties);
+        Assert.ThrowsAny<InvalidOperationException>(() => JsonSerializer.Deserialize(Write(Full), RuntimeSpecWriterJsonContext.Default.RuntimeSpec));
     }
 }
