@@ -14,6 +14,10 @@ public sealed partial class ContainerService
     /// </summary>
     public async Task<int> RunPreparedMonitorAsync(string id, Stream assignment, Stream sync, CancellationToken ct)
     {
+        // The wait for the start is idle time: the JSON metadata of the container's row, which the monitor needs
+        // first thing after it, is built now instead.
+        ContainerJsonContext.Default.Options.GetTypeInfo(typeof(ContainerRecord));
+        ContainerJsonContext.Default.Options.GetTypeInfo(typeof(ContainerState));
         string? line;
         using (var reader = new StreamReader(assignment))
             line = await reader.ReadLineAsync(ct).ConfigureAwait(false);
