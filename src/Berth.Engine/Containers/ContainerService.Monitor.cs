@@ -21,7 +21,11 @@ public sealed partial class ContainerService
         string? line;
         using (var reader = new StreamReader(assignment))
             line = await reader.ReadLineAsync(ct).ConfigureAwait(false);
-        if (MonitorAssignment.Parse(line) is not { } waitForAttach) return 0;
+        if (MonitorAssignment.Parse(line) is not { } waitForAttach)
+        {
+            File.Delete(PendingMonitorLog(id));
+            return 0;
+        }
         return await RunMonitorAsync(id, waitForAttach, sync, ct).ConfigureAwait(false);
     }
 

@@ -55,8 +55,16 @@ public sealed partial class ContainerService
     public PendingMonitor PrepareMonitor()
     {
         var id = NewContainerId();
-        return MonitorLauncher.Prelaunch(MonitorExecutable, _options, id, Path.GetDirectoryName(_layout.BundleDirectory(id))!);
+        return MonitorLauncher.Prelaunch(MonitorExecutable, _options, id, PendingMonitorLog(id));
     }
+
+    /// <summary>
+    /// Where a monitor started ahead for <paramref name="id"/> writes until its container starts: beside the
+    /// bundles under a dot name, which no container ID has. Both the starter and the monitor know it, so whichever
+    /// sees the start given up (the starter may have been killed) removes it.
+    /// </summary>
+    internal string PendingMonitorLog(string id) =>
+        Path.Combine(Path.GetDirectoryName(_layout.BundleDirectory(id))!, $".monitor-{id}.log");
 
     /// <summary>Unmounts the rootfs and deletes the bundle; what a monitor does when its container is done.</summary>
     internal static void ReleaseBundle(ContainerPaths paths)

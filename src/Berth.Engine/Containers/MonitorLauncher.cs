@@ -23,12 +23,13 @@ internal static class MonitorLauncher
         return new MonitorLaunch(Spawn(executable, args, paths.MonitorLog, assignment: null), paths.MonitorLog);
     }
 
-    /// <summary>Starts a monitor for the container <paramref name="id"/>, which waits on the assignment pipe.</summary>
-    public static PendingMonitor Prelaunch(string executable, EngineOptions options, string id, string bundles)
+    /// <summary>
+    /// Starts a monitor for the container <paramref name="id"/>, which waits on the assignment pipe, writing to
+    /// <paramref name="log"/> (see <see cref="ContainerService.PendingMonitorLog"/>) until it starts.
+    /// </summary>
+    public static PendingMonitor Prelaunch(string executable, EngineOptions options, string id, string log)
     {
-        Directory.CreateDirectory(bundles);
-        // A dot name: no container ID starts with one, so nothing takes the file for a bundle.
-        var log = Path.Combine(bundles, $".monitor-{Guid.NewGuid():N}.log");
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         var (read, write) = Pipe.Create();
         try
         {
