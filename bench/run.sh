@@ -25,7 +25,8 @@ usage: $0 [--runs N] [--warmup N] [--engines "berth runc docker podman"] [--netw
           [--no-exec] [--trace] [--berth PATH] [--publish]
   --runs N          hyperfine runs per command (default $RUNS, at least 10)
   --warmup N        untimed warmup runs per command (default $WARMUP)
-  --engines LIST    what to time (default "$ENGINES"; runc is the floor)
+  --engines LIST    what to time (default "$ENGINES"; runc is the floor; runc-seccomp, listed after
+                    berth, is runc with the seccomp profile berth and docker apply, the floor for them)
   --network MODE    network of the berth/docker/podman containers (default $NETWORK: a new namespace with
                     loopback only, which is what the runc bundle from 'runc spec' gets)
   --no-exec         time only run, not exec
@@ -120,20 +121,34 @@ printf 'root:x:0:\nnogroup:x:65534:\n' > "$ROOTFS/etc/group"
 chmod 1777 "$ROOTFS/tmp"
 tar -C "$ROOTFS" -cf "$WORK/rootfs.tar" .
 
-# Two bundles from 'runc spec' sharing the rootfs directory: one runs true, one sleeps for exec.
+# Two bundles from 'runc spec' sharing the rootfs directory: one runs true, one sleeps for exec. With SECCOMP
+# set to a file holding a "seccomp" object, the bundle gets that filter.
 make_bundle() {
     local dir="$WORK/$1"; shift
     mkdir -p "$dir"
     runc spec --bundle "$dir"
-    python3 - "$dir/config.json" "$ROOTFS" "$@" <<'PY'
+    python3 - "$dir/config.json" "$ROOTFS" "${SECCOMP:-}" "$@" <<'PY'
 import json, sys
-path, rootfs, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+path, rootfs, seccomp, args = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 spec = json.load(open(path))
 spec["process"]["args"] = args
 spec["process"]["terminal"] = False
 spec["root"]["path"] = rootfs
+if seccomp:
+    spec["linux"]["seccomp"] = json.load(open(seccomp))
 json.dump(spec, open(path, "w"), indent=1)
 PY
+}
+
+# The seccomp object of the spec berth writes for a container of IMG (Docker's default profile), on stdout.
+berth_seccomp() {
+    local id
+    id=$("${B[@]}" run -d --network none "$IMG" sleep 1000) || return 1
+    python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))["linux"]["seccomp"], sys.stdout)' \
+        "$BRUN/containers/$id/config.json"
+    local rc=$?
+    "${B[@]}" rm -f "$id" >/dev/null
+    return $rc
 }
 
 # ---------------------------------------------------------------- engines
@@ -161,6 +176,13 @@ for engine in $ENGINES; do
             command -v runc >/dev/null || { skip runc "not installed"; continue; }
             make_bundle bundle-true true
             make_bundle bundle-sleep sleep 1000
+            ;;
+        runc-seccomp)
+            command -v runc >/dev/null || { skip runc-seccomp "not installed"; continue; }
+            [[ " $ACTIVE " == *" berth "* ]] || { skip runc-seccomp "needs berth, listed before it, for the profile"; continue; }
+            berth_seccomp > "$WORK/seccomp.json" || { skip runc-seccomp "berth did not run a container"; continue; }
+            SECCOMP="$WORK/seccomp.json" make_bundle bundle-seccomp-true true
+            SECCOMP="$WORK/seccomp.json" make_bundle bundle-seccomp-sleep sleep 1000
             ;;
         docker)
             command -v docker >/dev/null || { skip docker "not installed"; continue; }
@@ -193,6 +215,7 @@ run_cmd() {
     case "$1" in
         berth) echo "$(q "${B[@]}") run --rm --network $NETWORK $(q "$IMG") true" ;;
         runc) echo "$(q "${RUNC[@]}") run --bundle $(q "$WORK/bundle-true") \"b\$\$-\$RANDOM\$RANDOM\"" ;;
+        runc-seccomp) echo "$(q "${RUNC[@]}") run --bundle $(q "$WORK/bundle-seccomp-true") \"s\$\$-\$RANDOM\$RANDOM\"" ;;
         docker) echo "docker run --rm --network $NETWORK $(q "$IMG") true" ;;
         podman) echo "$(q "${P[@]}") run --rm --network $NETWORK $(q "$IMG") true" ;;
     esac
@@ -202,6 +225,7 @@ start_exec_target() {
     case "$1" in
         berth) "${B[@]}" run -d --network "$NETWORK" "$IMG" sleep 1000 ;;
         runc) "${RUNC[@]}" run -d --bundle "$WORK/bundle-sleep" bench-exec </dev/null >/dev/null 2>&1 && echo bench-exec ;;
+        runc-seccomp) "${RUNC[@]}" run -d --bundle "$WORK/bundle-seccomp-sleep" bench-exec-seccomp </dev/null >/dev/null 2>&1 && echo bench-exec-seccomp ;;
         docker) docker run -d --label "$LABEL" --network "$NETWORK" "$IMG" sleep 1000 ;;
         podman) "${P[@]}" run -d --network "$NETWORK" "$IMG" sleep 1000 ;;
     esac
@@ -209,7 +233,7 @@ start_exec_target() {
 exec_cmd() {
     case "$1" in
         berth) echo "$(q "${B[@]}") exec $(q "$2") true" ;;
-        runc) echo "$(q "${RUNC[@]}") exec $(q "$2") true" ;;
+        runc | runc-seccomp) echo "$(q "${RUNC[@]}") exec $(q "$2") true" ;;
         docker) echo "docker exec $(q "$2") true" ;;
         podman) echo "$(q "${P[@]}") exec $(q "$2") true" ;;
     esac
@@ -288,9 +312,9 @@ ms = {r["command"]: 1000 * statistics.median(r["times"]) for r in results}
 lo = {r["command"]: 1000 * min(r["times"]) for r in results}
 hi = {r["command"]: 1000 * max(r["times"]) for r in results}
 
-print(f"{'':14}{'median':>10}{'min':>10}{'max':>10}")
+print(f"{'':20}{'median':>10}{'min':>10}{'max':>10}")
 for k in ms:
-    print(f"{k:14}{ms[k]:8.1f}ms{lo[k]:8.1f}ms{hi[k]:8.1f}ms")
+    print(f"{k:20}{ms[k]:8.1f}ms{lo[k]:8.1f}ms{hi[k]:8.1f}ms")
 with open(prefix + ".md", "w") as md:
     md.write("| Command | Median [ms] | Min [ms] | Max [ms] |\n|:---|---:|---:|---:|\n")
     for k in ms:
@@ -307,6 +331,11 @@ for phase in ("run", "exec"):
         x = b / r
         ratios.append(f"{phase}: berth/runc = {x:.2f}x")
         verdicts.append(f"berth {phase} {'within' if x <= 1.5 else 'MISSES'} 1.5x of runc {phase} ({x:.2f}x)")
+    s = ms.get(f"runc-seccomp {phase}")
+    if s is not None:
+        ratios.append(f"{phase}: berth/runc-seccomp = {b / s:.2f}x")
+        if r is not None:
+            ratios.append(f"{phase}: runc-seccomp/runc = {s / r:.2f}x (the cost of the default seccomp profile)")
     for peer in ("docker", "podman"):
         p = ms.get(f"{peer} {phase}")
         if p is None:

@@ -19,6 +19,9 @@ internal sealed partial class ContainerMonitor
         await using var stdio = record.Config.Tty
             ? (MonitorStdio)new TerminalStdio(paths.ConsoleSocket)
             : new PipeStdio(record.Config.OpenStdin);
+        // The attach socket listens already: a foreground client connects while the runtime creates the container,
+        // and the container's output waits in its pipe or terminal until the pumps start.
+        if (sync is not null) MonitorSync.Write(sync, MonitorSync.Created);
         ContainerNetwork? network;
         try
         {
@@ -48,7 +51,6 @@ internal sealed partial class ContainerMonitor
             return null;
         }
 
-        if (sync is not null) MonitorSync.Write(sync, MonitorSync.Created);
         if (waitForAttach) await _attach!.WaitForFirstClientAsync(AttachPatience, ct).ConfigureAwait(false);
         var pumps = stdio.StartPumps(_log, _attach!);
         int pid;
@@ -82,7 +84,13 @@ internal sealed partial class ContainerMonitor
         await Task.WhenAny(pumps, Task.Delay(OutputDrainPatience, ct)).ConfigureAwait(false);
         stdio.CloseOutput();
         var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record.Id));
-        await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+        var deletion = runtime.DeleteAsync(record.Id, force: true, ct);
+        // A --rm container never restarts: its runtime delete (a process of its own) overlaps with recording the
+        // exit and removing the container's files (its processes died with its pid namespace's init, so nothing
+        // holds the rootfs), and the removal waits for it before the row goes. Otherwise
+        // an exit on record means the runtime's state is gone, which stop, rm and restart rely on.
+        if (record.HostConfig.AutoRemove && network is null) _runtimeDeletion = deletion;
+        else await deletion.ConfigureAwait(false);
         if (network is not null)
         {
             NetworkNamespace.Release(paths.NetnsFile);

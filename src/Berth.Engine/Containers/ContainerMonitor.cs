@@ -23,6 +23,10 @@ internal sealed partial class ContainerMonitor(
     private readonly UnixSocketPath _attachPath = UnixSocketPath.For(paths.AttachSocket);
     private AttachServer? _attach;
     private int _lastExitCode;
+    private Task _runtimeDeletion = Task.CompletedTask;
+
+    /// <summary>The runtime's delete of a --rm container's last run, which may still be under way.</summary>
+    public Task RuntimeDeletion => _runtimeDeletion;
 
     public async Task<int> RunAsync(bool waitForAttach, Stream sync, CancellationToken ct)
     {

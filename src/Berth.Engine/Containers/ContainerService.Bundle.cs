@@ -25,7 +25,7 @@ public sealed partial class ContainerService
         {
             var spec = await BuildSpecAsync(record, paths, options, ct).ConfigureAwait(false);
             var temp = paths.SpecFile + ".tmp";
-            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecJsonContext.Default.RuntimeSpec), ct).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec), ct).ConfigureAwait(false);
             File.Move(temp, paths.SpecFile, overwrite: true);
         }
         catch

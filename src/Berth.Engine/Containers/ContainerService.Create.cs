@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Berth.Engine.Images;
 using Berth.Engine.Models;
@@ -17,7 +16,13 @@ public sealed partial class ContainerService
     /// <c>berth create</c>: records the container, prepares its writable layer on the image's top layer and
     /// writes its hosts files. Nothing runs yet. On any failure nothing is left behind.
     /// </summary>
-    public async Task<ContainerCreateResponse> CreateAsync(ContainerCreateRequest request, CancellationToken ct)
+    public Task<ContainerCreateResponse> CreateAsync(ContainerCreateRequest request, CancellationToken ct) => CreateAsync(request, null, ct);
+
+    /// <summary>
+    /// <c>berth create</c> for a container whose monitor was started ahead (<see cref="PrepareMonitor"/>): the
+    /// container takes the ID the monitor was started for.
+    /// </summary>
+    public async Task<ContainerCreateResponse> CreateAsync(ContainerCreateRequest request, PendingMonitor? monitor, CancellationToken ct)
     {
         if (request.Name is { Length: > 0 } requested && !ValidName.IsMatch(requested))
             throw BerthException.Invalid($"Invalid container name ({requested}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
@@ -39,7 +44,7 @@ public sealed partial class ContainerService
         var config = ConfigMerger.Merge(request.Config, imageConfig.Config, request.Config.Image);
         var (path, args) = ConfigMerger.Command(config);
 
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var id = monitor?.ContainerId ?? NewContainerId();
         var hostname = config.Hostname.Length > 0 ? config.Hostname
             : network.Kind == NetworkKind.Host ? Environment.MachineName : id[..12];
         config = config with { Hostname = hostname, AttachStdin = request.Config.AttachStdin };
@@ -81,6 +86,17 @@ public sealed partial class ContainerService
         return new ContainerCreateResponse(id, warnings);
     }
 
+    // 256 bits from the kernel's generator, as Docker's IDs. Read from /dev/urandom: RandomNumberGenerator would load
+    // OpenSSL, several milliseconds of a run that needs nothing else from it.
+    private static string NewContainerId()
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        using var random = File.OpenHandle("/dev/urandom");
+        if (RandomAccess.Read(random, bytes, 0) != bytes.Length)
+            throw new BerthException(ErrorKind.Internal, "short read from /dev/urandom");
+        return Convert.ToHexStringLower(bytes);
+    }
+
     // The row goes in first, with its mounts planned (named volumes are created and marked as used in the same
     // transaction), so a name clash or a bad mount fails before anything touches the disk.
     private ContainerRecord Insert(ContainerRecord record, ContainerPaths paths)
@@ -107,11 +123,14 @@ public sealed partial class ContainerService
     }
 
     // Undoes a create that failed half-way, or finishes a remove: snapshot, files and row, each only if present.
-    private void RemoveLeftovers(ContainerRecord record)
+    // The bundle and the row outlast a runtime delete still under way, so a crash never leaves runtime state
+    // that no container owns.
+    private void RemoveLeftovers(ContainerRecord record, Task? runtimeDeletion = null)
     {
         var paths = PathsOf(record.Id);
         if (_snapshotter.Stat(record.Id) is not null) _snapshotter.Remove(record.Id);
         if (Directory.Exists(paths.Directory)) Directory.Delete(paths.Directory, recursive: true);
+        runtimeDeletion?.GetAwaiter().GetResult();
         if (Directory.Exists(paths.Bundle)) Directory.Delete(paths.Bundle, recursive: true);
         _metadata.Write(t =>
         {

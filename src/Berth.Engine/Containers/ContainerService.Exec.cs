@@ -26,7 +26,7 @@ public sealed partial class ContainerService
         if (container.State.Status != ContainerStatus.Running)
             throw BerthException.Conflict($"container {container.Id} is not running");
         var paths = PathsOf(container.Id);
-        var spec = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(paths.SpecFile, ct).ConfigureAwait(false), RuntimeSpecJsonContext.Default.RuntimeSpec)
+        var spec = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(paths.SpecFile, ct).ConfigureAwait(false), RuntimeSpecJsonContext.Default.RuntimeSpecProcess)
             ?? throw new BerthException(ErrorKind.Internal, $"container {container.Id} has an empty runtime spec");
         var config = container.Record.Config;
         var userSpec = request.User.Length > 0 ? request.User : config.User;

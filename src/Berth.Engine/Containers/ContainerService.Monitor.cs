@@ -8,6 +8,28 @@ namespace Berth.Engine.Containers;
 public sealed partial class ContainerService
 {
     /// <summary>
+    /// The body of a monitor started ahead of its container (<see cref="PrepareMonitor"/>): waits for the start
+    /// on <paramref name="assignment"/>, then runs as <see cref="RunMonitorAsync"/>. Returns 0 at once when the
+    /// pipe closes without one (the create failed or the start was given up).
+    /// </summary>
+    public async Task<int> RunPreparedMonitorAsync(string id, Stream assignment, Stream sync, CancellationToken ct)
+    {
+        // The wait for the start is idle time: the JSON metadata of the container's row, which the monitor needs
+        // first thing after it, is built now instead.
+        ContainerJsonContext.Default.Options.GetTypeInfo(typeof(ContainerRecord));
+        ContainerJsonContext.Default.Options.GetTypeInfo(typeof(ContainerState));
+        string? line;
+        using (var reader = new StreamReader(assignment))
+            line = await reader.ReadLineAsync(ct).ConfigureAwait(false);
+        if (MonitorAssignment.Parse(line) is not { } waitForAttach)
+        {
+            File.Delete(PendingMonitorLog(id));
+            return 0;
+        }
+        return await RunMonitorAsync(id, waitForAttach, sync, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The body of a container's monitor process (the hidden <c>container-monitor</c> command): takes the
     /// container's monitor lock for life, becomes the subreaper of the container's processes, runs the container
     /// (again, as its restart policy says), and finally releases the rootfs and applies <c>--rm</c>. Progress goes
@@ -38,8 +60,11 @@ public sealed partial class ContainerService
         }
         finally
         {
-            ReleaseBundle(paths);
-            if (container.Record.HostConfig.AutoRemove) RemoveStopped(container.Record, removeVolumes: true);
+            if (container.Record.HostConfig.AutoRemove) RemoveStopped(container.Record, removeVolumes: true, monitor.RuntimeDeletion);
+            else ReleaseBundle(paths);
+            // End of file tells a starter still reading that the cleanup is done; it need not wait for the attach
+            // clients to leave (a foreground run that failed is one of them).
+            sync.Dispose();
             await monitor.AnnounceExitAsync().ConfigureAwait(false);
             await monitor.DisposeAsync().ConfigureAwait(false);
         }

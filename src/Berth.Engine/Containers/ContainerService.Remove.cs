@@ -32,16 +32,22 @@ public sealed partial class ContainerService
         RemoveStopped(container.Record, removeVolumes);
     }
 
-    /// <summary>Removes a container that is not running; a second remover finding it gone is not an error.</summary>
-    internal void RemoveStopped(ContainerRecord record, bool removeVolumes)
+    /// <summary>
+    /// Removes a container that is not running; a second remover finding it gone is not an error. A monitor that
+    /// has the runtime's delete under way passes it as <paramref name="runtimeDeletion"/>; the files go meanwhile.
+    /// </summary>
+    internal void RemoveStopped(ContainerRecord record, bool removeVolumes, Task? runtimeDeletion = null)
     {
         var anonymous = removeVolumes ? _metadata.Read(t => _volumes.AnonymousVolumesOf(t, record.Id)) : [];
-        var runtime = RuntimeFor(record);
-        if (runtime?.HasState(record.Id) == true)
-            runtime.DeleteAsync(record.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
+        if (runtimeDeletion is null)
+        {
+            var runtime = RuntimeFor(record);
+            if (runtime?.HasState(record.Id) == true)
+                runtime.DeleteAsync(record.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
+        }
         ReleaseBundle(PathsOf(record.Id));
         _networks.ReleaseContainerAsync(record.Id, CancellationToken.None).GetAwaiter().GetResult();
-        RemoveLeftovers(record);
+        RemoveLeftovers(record, runtimeDeletion);
         foreach (var volume in anonymous)
         {
             try

@@ -33,7 +33,9 @@ public sealed partial class ContainerService
         MonitorLaunch launch;
         try
         {
-            launch = MonitorLauncher.Launch(MonitorExecutable, _options, container.Id, options.WaitForAttach, paths);
+            launch = options.Monitor is { } pending
+                ? pending.Start(container.Id, options.WaitForAttach, paths)
+                : MonitorLauncher.Launch(MonitorExecutable, _options, container.Id, options.WaitForAttach, paths);
         }
         catch
         {
@@ -44,6 +46,25 @@ public sealed partial class ContainerService
         await start.WaitCreatedAsync(options.WaitForAttach, ct).ConfigureAwait(false);
         return start;
     }
+
+    /// <summary>
+    /// Starts a monitor process before the container it will run exists, so that its start-up overlaps the
+    /// caller's create and rootfs mount (<c>run</c>): create the container with it, then hand it to
+    /// <see cref="StartAsync"/> in <see cref="StartOptions.Monitor"/>.
+    /// </summary>
+    public PendingMonitor PrepareMonitor()
+    {
+        var id = NewContainerId();
+        return MonitorLauncher.Prelaunch(MonitorExecutable, _options, id, PendingMonitorLog(id));
+    }
+
+    /// <summary>
+    /// Where a monitor started ahead for <paramref name="id"/> writes until its container starts: beside the
+    /// bundles under a dot name, which no container ID has. Both the starter and the monitor know it, so whichever
+    /// sees the start given up (the starter may have been killed) removes it.
+    /// </summary>
+    internal string PendingMonitorLog(string id) =>
+        Path.Combine(Path.GetDirectoryName(_layout.BundleDirectory(id))!, $".monitor-{id}.log");
 
     /// <summary>Unmounts the rootfs and deletes the bundle; what a monitor does when its container is done.</summary>
     internal static void ReleaseBundle(ContainerPaths paths)

@@ -4,9 +4,10 @@ using Berth.Oci;
 namespace Berth.Engine.Containers;
 
 /// <summary>
-/// The few lines a monitor writes to its starter over an inherited pipe: <c>created</c> (the container exists and
-/// the attach socket listens), then <c>started PID</c> or <c>failed EXITCODE MESSAGE</c>. End of file before an
-/// outcome means the monitor died; its log says why.
+/// The few lines a monitor writes to its starter over an inherited pipe: <c>created</c> (the attach socket listens
+/// and the runtime is creating the container), then <c>started PID</c> or <c>failed EXITCODE MESSAGE</c>. End of
+/// file before an outcome means the monitor died; its log says why. After a failure, end of file means the monitor
+/// has cleaned up.
 /// </summary>
 internal sealed class MonitorSync(Stream pipe, string monitorLog) : IDisposable
 {

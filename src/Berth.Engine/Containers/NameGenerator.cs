@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Berth.Engine.Containers;
 
 /// <summary>
@@ -35,7 +33,9 @@ internal static class NameGenerator
 
     public static string Next()
     {
-        var name = $"{Adjectives[RandomNumberGenerator.GetInt32(Adjectives.Length)]}_{Surnames[RandomNumberGenerator.GetInt32(Surnames.Length)]}";
+        // Names need no secrecy (Docker draws them from math/rand); RandomNumberGenerator would load OpenSSL, which
+        // costs a run several milliseconds.
+        var name = $"{Adjectives[Random.Shared.Next(Adjectives.Length)]}_{Surnames[Random.Shared.Next(Surnames.Length)]}";
         // Steve Wozniak is not boring (Docker's one exception, kept for familiarity).
         return name == "boring_wozniak" ? Next() : name;
     }

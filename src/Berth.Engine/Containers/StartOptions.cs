@@ -14,4 +14,10 @@ public sealed record StartOptions
     /// attaching terminal's size; later changes arrive through the attach socket.
     /// </summary>
     public (ushort Rows, ushort Columns)? ConsoleSize { get; init; }
+
+    /// <summary>
+    /// A monitor started ahead (<see cref="ContainerService.PrepareMonitor"/>) to take the container instead of a
+    /// new one; the caller still disposes it. Ignored when the container is already running.
+    /// </summary>
+    public PendingMonitor? Monitor { get; init; }
 }

@@ -21,6 +21,40 @@ public sealed class ProcessModelTests : IDisposable
     }
 
     [Fact]
+    public void A_run_whose_create_fails_leaves_no_monitor_behind()
+    {
+        // run starts the monitor before it creates the container; a failed create must end it before run returns.
+        _host.Run("run", "--rm", "--pull", "never", "no-such-image", "true").FailsWith(125, "No such image");
+        _host.Run("run", "-d", "--runtime", "no-such-runtime", ContainerHost.Image, "true").FailsWith(125, "no-such-runtime");
+        Assert.DoesNotContain(Process.GetProcesses(), p => CommandLine(p.Id).Contains("container-monitor") && CommandLine(p.Id).Contains(_host.Root.StateRoot));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_host.Root.RunRoot, "containers")));
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public void A_run_killed_while_it_creates_leaves_no_monitor_and_no_monitor_log()
+    {
+        // A registry that accepts connections and never answers keeps run pulling after it started the monitor.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var psi = new ProcessStartInfo(_host.Berth.Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--root", _host.Root.StateRoot, "--runroot", _host.Root.RunRoot, "run", "--rm", "--pull", "always", $"127.0.0.1:{port}/none:latest", "true" })
+            psi.ArgumentList.Add(arg);
+        using var cli = Process.Start(psi)!;
+        ContainerHost.Eventually(() => Monitors().Count > 0 || cli.HasExited, "the monitor to start");
+        if (cli.HasExited) Assert.Fail("run ended before it was killed: " + cli.StandardError.ReadToEnd());
+        Assert.Single(Directory.GetFiles(Path.Combine(_host.Root.RunRoot, "containers")));
+        cli.Kill();
+        cli.WaitForExit();
+        ContainerHost.Eventually(() => Monitors().Count == 0, "the monitor to exit");
+        ContainerHost.Eventually(() => Directory.GetFiles(Path.Combine(_host.Root.RunRoot, "containers")).Length == 0, "the monitor log to go");
+    }
+
+    private List<int> Monitors() =>
+        Process.GetProcesses().Where(p => CommandLine(p.Id).Contains("container-monitor") && CommandLine(p.Id).Contains(_host.Root.StateRoot)).Select(p => p.Id).ToList();
+
+    [Fact]
     public void Rm_after_a_stopped_run_leaves_nothing_behind()
     {
         var id = _host.Detached(ContainerHost.Image, "sleep", "100");

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Berth.Runtime.Spec;
 
@@ -56,5 +57,34 @@ public sealed class SpecJsonTests
         Assert.Equal(
             "{\"terminal\":false,\"user\":{\"uid\":0,\"gid\":0},\"args\":[\"ls\"],\"env\":[],\"cwd\":\"/\",\"capabilities\":{\"bounding\":[\"CAP_KILL\"],\"effective\":[\"CAP_KILL\"],\"permitted\":[\"CAP_KILL\"],\"inheritable\":[],\"ambient\":[]},\"noNewPrivileges\":false}",
             json);
+    }
+    [Fact]
+    public void Process_section_reads_alone_from_a_whole_spec()
+    {
+        var spec = Full with { Process = Full.Process! with { Cwd = "/work", NoNewPrivileges = true } };
+        var read = JsonSerializer.Deserialize(Write(spec), RuntimeSpecJsonContext.Default.RuntimeSpecProcess)!;
+        Assert.Equal(
+            JsonSerializer.Serialize(spec.Process, RuntimeSpecJsonContext.Default.OciProcess),
+            JsonSerializer.Serialize(read.Process, RuntimeSpecJsonContext.Default.OciProcess));
+        Assert.Equal("/work", read.Process!.Cwd);
+        Assert.NotEmpty(read.Process.Capabilities!.Bounding);
+    }
+
+    [Fact]
+    public void Process_section_of_a_spec_without_one_is_null()
+    {
+        var read = JsonSerializer.Deserialize("{\"ociVersion\":\"1.0.2\",\"linux\":{\"seccomp\":{}}}", RuntimeSpecJsonContext.Default.RuntimeSpecProcess)!;
+        Assert.Null(read.Process);
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("{\"process\":", RuntimeSpecJsonContext.Default.RuntimeSpecProcess));
+    }
+    [Fact]
+    public void The_writer_context_writes_the_same_bytes_without_metadata()
+    {
+        var spec = Full with { Annotations = new Dictionary<string, string> { ["a"] = "b" }, Hooks = null };
+        Assert.Equal(Write(spec), JsonSerializer.Serialize(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec));
+        Assert.Equal(Write(Full), Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(Full, RuntimeSpecWriterJsonContext.Default.RuntimeSpec)));
+        // Serialization-only code has no property metadata, so it cannot read a spec back.
+        Assert.Empty(RuntimeSpecWriterJsonContext.Default.RuntimeSpec.Properties);
+        Assert.ThrowsAny<InvalidOperationException>(() => JsonSerializer.Deserialize(Write(Full), RuntimeSpecWriterJsonContext.Default.RuntimeSpec));
     }
 }

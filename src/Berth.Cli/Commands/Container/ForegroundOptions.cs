@@ -9,4 +9,6 @@ internal sealed record ForegroundOptions
     public bool ProxySignals { get; init; } = true;
     /// <summary>Attach stdin even if the container was not created with it (start -i).</summary>
     public bool? Stdin { get; init; }
+    /// <summary>A monitor started ahead for this container (<c>run</c>); null starts one.</summary>
+    public Engine.Containers.PendingMonitor? Monitor { get; init; }
 }

@@ -23,15 +23,27 @@ internal static class ForegroundRun
         var config = (await engine.Containers.InspectAsync(id, size: false, ct)).Config;
         var attachStdin = options.Stdin ?? config.AttachStdin;
         (ushort, ushort)? consoleSize = config.Tty && TerminalMode.IsTerminal(1) && WindowSize.Get(1) is { Rows: > 0 } size ? (size.Rows, size.Columns) : null;
-        using var start = await engine.Containers.StartAsync(id, new StartOptions { WaitForAttach = true, ConsoleSize = consoleSize }, ct);
+        using var start = await engine.Containers.StartAsync(id, new StartOptions { WaitForAttach = true, ConsoleSize = consoleSize, Monitor = options.Monitor }, ct);
         using var socket = UnixSocketPath.For(start.AttachSocket);
-        await using var client = await AttachClient.ConnectAsync(socket.Path, new AttachRequest
+        AttachClient client;
+        try
         {
-            Stdin = attachStdin,
-            Stdout = config.AttachStdout || options.Stdin is not null,
-            Stderr = config.AttachStderr || options.Stdin is not null,
-            Tty = config.Tty,
-        }, ct);
+            client = await AttachClient.ConnectAsync(socket.Path, new AttachRequest
+            {
+                Stdin = attachStdin,
+                Stdout = config.AttachStdout || options.Stdin is not null,
+                Stderr = config.AttachStderr || options.Stdin is not null,
+                Tty = config.Tty,
+            }, ct);
+        }
+        catch (Oci.BerthException)
+        {
+            // The monitor listens while the runtime creates the container; a failed create closes the socket, and
+            // the runtime's error (with its exit code) is the one to report.
+            await start.WaitStartedAsync(ct);
+            throw;
+        }
+        await using var attached = client;
         await start.WaitStartedAsync(ct);
         return await SessionAsync(engine, id, client, context, options, ct);
     }

@@ -13,7 +13,8 @@ namespace Berth.Cli.Commands.Container;
 /// </summary>
 internal static class ImageFetchingCreator
 {
-    public static async Task<string> CreateAsync(BerthEngine engine, ContainerCreateRequest request, string pullPolicy, bool quiet, TextWriter err, CancellationToken ct)
+    public static async Task<string> CreateAsync(BerthEngine engine, ContainerCreateRequest request, string pullPolicy, bool quiet, TextWriter err,
+        Engine.Containers.PendingMonitor? monitor, CancellationToken ct)
     {
         if (pullPolicy is not ("missing" or "always" or "never"))
             throw BerthException.Invalid($"invalid pull option: '{pullPolicy}': must be one of \"always\", \"missing\" or \"never\"");
@@ -21,13 +22,13 @@ internal static class ImageFetchingCreator
         if (pullPolicy == "always") await PullAsync(engine, image, request.Platform, quiet, err, ct);
         try
         {
-            return (await engine.Containers.CreateAsync(request, ct)).Id;
+            return (await engine.Containers.CreateAsync(request, monitor, ct)).Id;
         }
         catch (BerthException e) when (e.Kind == ErrorKind.NotFound && e.Message.StartsWith("No such image", StringComparison.Ordinal) && pullPolicy == "missing")
         {
             err.WriteLine($"Unable to find image '{ImageService.DisplayName(image)}' locally");
             await PullAsync(engine, image, request.Platform, quiet, err, ct);
-            return (await engine.Containers.CreateAsync(request, ct)).Id;
+            return (await engine.Containers.CreateAsync(request, monitor, ct)).Id;
         }
     }
 

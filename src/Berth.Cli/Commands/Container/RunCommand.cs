@@ -31,10 +31,13 @@ internal static class RunCommand
             {
                 var background = context.Get(detach);
                 using var engine = globals.OpenEngine(context);
-                var id = await CreateContainerAsync(engine, context, flags, background, ct);
+                var request = BuildRequest(context, flags, background);
+                // The monitor starts up while the container is created and its rootfs mounted.
+                using var monitor = engine.Containers.PrepareMonitor();
+                var id = await CreateAsync(engine, context, flags, request, monitor, ct);
                 if (background)
                 {
-                    using var start = await engine.Containers.StartAsync(id, new StartOptions(), ct);
+                    using var start = await engine.Containers.StartAsync(id, new StartOptions { Monitor = monitor }, ct);
                     context.Out.WriteLine(id);
                     return 0;
                 }
@@ -42,6 +45,7 @@ internal static class RunCommand
                 {
                     DetachKeys = context.Get(detachKeys),
                     ProxySignals = context.Get(sigProxy),
+                    Monitor = monitor,
                 }, ct);
             }
             catch (BerthException e) when (e.ExitCode is null)
@@ -58,13 +62,24 @@ internal static class RunCommand
     }
 
     /// <summary>Builds the request from the flags, pulls as <c>--pull</c> says, creates, writes <c>--cidfile</c>.</summary>
-    public static async Task<string> CreateContainerAsync(Engine.BerthEngine engine, CliContext context, RunFlags flags, bool detach, CancellationToken ct)
+    public static Task<string> CreateContainerAsync(Engine.BerthEngine engine, CliContext context, RunFlags flags, bool detach, CancellationToken ct) =>
+        CreateAsync(engine, context, flags, BuildRequest(context, flags, detach), null, ct);
+
+    // Everything that can reject the flags happens here, before anything starts.
+    private static Engine.Models.ContainerCreateRequest BuildRequest(CliContext context, RunFlags flags, bool detach)
     {
         var request = RunRequestBuilder.Build(context, flags, context.Arguments[0], context.Arguments.Skip(1).ToList(), detach);
         var cidFile = request.HostConfig.ContainerIDFile;
         if (cidFile.Length > 0 && File.Exists(cidFile))
             throw BerthException.Invalid($"container ID file found, make sure the other container isn't running or delete {cidFile}");
-        var id = await ImageFetchingCreator.CreateAsync(engine, request, context.Get(flags.Pull), context.Get(flags.Quiet), context.Err, ct);
+        return request;
+    }
+
+    private static async Task<string> CreateAsync(Engine.BerthEngine engine, CliContext context, RunFlags flags,
+        Engine.Models.ContainerCreateRequest request, PendingMonitor? monitor, CancellationToken ct)
+    {
+        var id = await ImageFetchingCreator.CreateAsync(engine, request, context.Get(flags.Pull), context.Get(flags.Quiet), context.Err, monitor, ct);
+        var cidFile = request.HostConfig.ContainerIDFile;
         if (cidFile.Length > 0) await File.WriteAllTextAsync(cidFile, id, ct);
         return id;
     }
