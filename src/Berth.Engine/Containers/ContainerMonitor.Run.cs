@@ -85,11 +85,12 @@ internal sealed partial class ContainerMonitor
         stdio.CloseOutput();
         var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record.Id));
         var deletion = runtime.DeleteAsync(record.Id, force: true, ct);
-        // A --rm container never restarts: its runtime delete (a process of its own) overlaps with recording the
-        // exit and removing the container's files (its processes died with its pid namespace's init, so nothing
-        // holds the rootfs), and the removal waits for it before the row goes. Otherwise
-        // an exit on record means the runtime's state is gone, which stop, rm and restart rely on.
-        if (record.HostConfig.AutoRemove && network is null) _runtimeDeletion = deletion;
+        // A --rm container never restarts: its runtime delete (a process of its own) overlaps with releasing its
+        // network, recording the exit and removing the container's files (its processes died with its pid
+        // namespace's init, so nothing holds the rootfs or the network namespace), and the removal waits for it
+        // before the row goes. Otherwise an exit on record means the runtime's state is gone, which stop, rm and
+        // restart rely on.
+        if (record.HostConfig.AutoRemove) _runtimeDeletion = deletion;
         else await deletion.ConfigureAwait(false);
         if (network is not null)
         {

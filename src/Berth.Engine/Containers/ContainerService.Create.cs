@@ -3,6 +3,7 @@ using Berth.Engine.Images;
 using Berth.Engine.Models;
 using Berth.Engine.Networks;
 using Berth.Engine.Storage;
+using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Oci;
 
@@ -86,16 +87,9 @@ public sealed partial class ContainerService
         return new ContainerCreateResponse(id, warnings);
     }
 
-    // 256 bits from the kernel's generator, as Docker's IDs. Read from /dev/urandom: RandomNumberGenerator would load
-    // OpenSSL, several milliseconds of a run that needs nothing else from it.
-    private static string NewContainerId()
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        using var random = File.OpenHandle("/dev/urandom");
-        if (RandomAccess.Read(random, bytes, 0) != bytes.Length)
-            throw new BerthException(ErrorKind.Internal, "short read from /dev/urandom");
-        return Convert.ToHexStringLower(bytes);
-    }
+    // 256 bits from the kernel's generator (getrandom), as Docker's IDs: RandomNumberGenerator would load OpenSSL,
+    // several milliseconds of a run that needs nothing else from it.
+    private static string NewContainerId() => SecureRandom.HexString(32);
 
     // The row goes in first, with its mounts planned (named volumes are created and marked as used in the same
     // transaction), so a name clash or a bad mount fails before anything touches the disk.

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Berth.Linux;
 
 namespace Berth.Engine.Containers;
@@ -16,7 +15,7 @@ public sealed partial class ContainerService
         var paths = PathsOf(container.Id);
         if (container.State.Status is ContainerStatus.Running or ContainerStatus.Paused && Directory.Exists(paths.Rootfs))
             return await operation(paths.Rootfs).ConfigureAwait(false);
-        var target = Path.Combine(paths.Bundle, "fs-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
+        var target = Path.Combine(paths.Bundle, "fs-" + Berth.Linux.SecureRandom.HexString(6));
         Directory.CreateDirectory(target);
         try
         {

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using Berth.Oci;
 
 namespace Berth.Engine.Images;
@@ -40,7 +39,7 @@ internal sealed class PushCompression(string cacheDirectory, string temporaryDir
     public async Task<CompressedLayer> CompressAsync(Descriptor layer, Func<Stream> open, CancellationToken ct)
     {
         Directory.CreateDirectory(temporaryDirectory);
-        var path = Path.Combine(temporaryDirectory, "push-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + ".gz");
+        var path = Path.Combine(temporaryDirectory, "push-" + Berth.Linux.SecureRandom.HexString(8) + ".gz");
         try
         {
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Berth.Oci;
 
 namespace Berth.Engine.Volumes;
@@ -32,5 +31,5 @@ internal static class VolumeNames
     }
 
     /// <summary>64 random hex digits, as docker's stringid.GenerateRandomID.</summary>
-    public static string Anonymous() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    public static string Anonymous() => Berth.Linux.SecureRandom.HexString(32);
 }
