@@ -27,7 +27,8 @@ usage: $0 [--runs N] [--warmup N] [--engines "berth runc docker podman"] [--netw
   --warmup N        untimed warmup runs per command (default $WARMUP)
   --engines LIST    what to time (default "$ENGINES"; runc is the floor; runc-seccomp, listed after
                     berth, is runc with the seccomp profile berth and docker apply, the floor for them)
-  --network MODE    network of the berth/docker/podman containers (default $NETWORK: a new namespace with
+  --network MODE    network of the berth/docker/podman containers: none, host or default (each engine's
+                    bridge). Default $NETWORK: a new namespace with
                     loopback only, which is what the runc bundle from 'runc spec' gets)
   --no-exec         time only run, not exec
   --trace           after timing, strace one 'berth run --rm' and print where its time goes
@@ -57,7 +58,9 @@ for tool in hyperfine python3 /bin/busybox; do
     command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 1; }
 done
 [[ $RUNS -ge 10 ]] || { echo "--runs must be at least 10" >&2; exit 2; }
-[[ $NETWORK == none || $NETWORK == host ]] || { echo "--network must be none or host" >&2; exit 2; }
+[[ $NETWORK == none || $NETWORK == host || $NETWORK == default ]] || { echo "--network must be none, host or default" >&2; exit 2; }
+# "default" is each engine's own default network (a bridge for all three); podman spells it "bridge".
+PODMAN_NETWORK=$NETWORK; [[ $NETWORK == default ]] && PODMAN_NETWORK=bridge
 
 # ---------------------------------------------------------------- work dir and cleanup
 make_workdir berth-run-bench
@@ -217,7 +220,7 @@ run_cmd() {
         runc) echo "$(q "${RUNC[@]}") run --bundle $(q "$WORK/bundle-true") \"b\$\$-\$RANDOM\$RANDOM\"" ;;
         runc-seccomp) echo "$(q "${RUNC[@]}") run --bundle $(q "$WORK/bundle-seccomp-true") \"s\$\$-\$RANDOM\$RANDOM\"" ;;
         docker) echo "docker run --rm --network $NETWORK $(q "$IMG") true" ;;
-        podman) echo "$(q "${P[@]}") run --rm --network $NETWORK $(q "$IMG") true" ;;
+        podman) echo "$(q "${P[@]}") run --rm --network $PODMAN_NETWORK $(q "$IMG") true" ;;
     esac
 }
 EXEC_ID=()
@@ -227,7 +230,7 @@ start_exec_target() {
         runc) "${RUNC[@]}" run -d --bundle "$WORK/bundle-sleep" bench-exec </dev/null >/dev/null 2>&1 && echo bench-exec ;;
         runc-seccomp) "${RUNC[@]}" run -d --bundle "$WORK/bundle-seccomp-sleep" bench-exec-seccomp </dev/null >/dev/null 2>&1 && echo bench-exec-seccomp ;;
         docker) docker run -d --label "$LABEL" --network "$NETWORK" "$IMG" sleep 1000 ;;
-        podman) "${P[@]}" run -d --network "$NETWORK" "$IMG" sleep 1000 ;;
+        podman) "${P[@]}" run -d --network "$PODMAN_NETWORK" "$IMG" sleep 1000 ;;
     esac
 }
 exec_cmd() {
