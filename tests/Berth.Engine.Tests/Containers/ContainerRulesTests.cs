@@ -33,8 +33,8 @@ public sealed class ContainerRulesTests
     }
 
     [Theory]
-    [InlineData("", "host")]
-    [InlineData("default", "host")]
+    [InlineData("", "bridge")]
+    [InlineData("default", "bridge")]
     [InlineData("host", "host")]
     [InlineData("none", "none")]
     [InlineData("container:web", "container:web")]
