@@ -30,12 +30,19 @@ public sealed partial class NetworkService
         var ensured = new List<NetworkRecord>(networks.Count);
         foreach (var network in networks)
         {
-            if (!network.IsBridge || BridgeDriver.Exists(network.Bridge))
+            if (!network.IsBridge || HasBridge(network))
             {
                 ensured.Add(network);
                 continue;
             }
             using var subnets = LockSubnets();
+            // A bridge of this name without this network's route is a leftover of an earlier root at the same path
+            // (deleted and made again) or of this network's earlier plan: the names are this root's alone.
+            if (BridgeDriver.Exists(network.Bridge))
+            {
+                await new BridgeDriver(tools).DeleteBridgeAsync(network.Bridge, ct).ConfigureAwait(false);
+                HostBridgeRegistry.Unregister(network.Bridge);
+            }
             await ReclaimOrphansAsync(tools, ct).ConfigureAwait(false);
             var placed = await PlaceAsync(network, tools, ct).ConfigureAwait(false);
             await MakeBridgeAsync(placed, tools, ct).ConfigureAwait(false);
@@ -43,6 +50,10 @@ public sealed partial class NetworkService
         }
         return ensured;
     }
+
+    /// <summary>Whether the network's bridge is up with its plan: the host routes the network's subnet through it.</summary>
+    internal static bool HasBridge(NetworkRecord network) =>
+        network.Subnet is { } subnet && HostRoutes.Read().Any(r => r.Interface == network.Bridge && r.Destination == Ipv4Subnet.Parse(subnet));
 
     // Caller holds both locks.
     private async Task MakeBridgeAsync(NetworkRecord network, IToolRunner tools, CancellationToken ct)

@@ -28,7 +28,7 @@ public sealed partial class NetworkService
             if (!network.IsBridge)
                 throw BerthException.Invalid($"container cannot be connected to network {network.Name} with driver {network.Driver} alongside others");
         }
-        if (joined.Any(j => !BridgeDriver.Exists(j.Network.Bridge)))
+        if (joined.Any(j => !HasBridge(j.Network)))
         {
             // The address plan is final only once the bridge exists (the default bridge may move to a free subnet).
             // The monitor that calls this has nothing else to do meanwhile, so it waits here.

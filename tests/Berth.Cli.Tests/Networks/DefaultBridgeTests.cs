@@ -54,6 +54,26 @@ public sealed class DefaultBridgeTests
     }
 
     [Fact]
+    public void A_root_made_again_at_the_same_path_replaces_its_predecessors_bridge()
+    {
+        using var host = new ContainerHost();
+        host.Run("run", "--rm", ContainerHost.Image, "true").Ok();
+        var bridge = BridgeOf(host);
+        Assert.True(NetworkHost.LinkExists(bridge));
+
+        // rm -rf of the state, then a fresh root at the same path: same bridge name, a plan that avoids the old route.
+        var tar = host.Root.WorkPath("again.tar");
+        File.WriteAllBytes(tar, BusyboxImage.Tar());
+        Directory.Delete(host.Root.StateRoot, recursive: true);
+        Directory.Delete(host.Root.RunRoot, recursive: true);
+        host.Run("import", "--change", "WORKDIR /", tar, ContainerHost.Image).Ok();
+        var id = host.Detached(ContainerHost.Image, "sleep", "60");
+        var subnet = host.Run("network", "inspect", "-f", "{{range .IPAM.Config}}{{.Subnet}}{{end}}", "bridge").Ok().Stdout.Trim();
+        Assert.Contains($"{subnet} dev {bridge} ", Tool.Run("ip", "-4", "route", "show").Stdout);
+        host.Run("exec", id, "ping", "-c", "1", "-W", "2", Gateway(subnet)).Ok();
+    }
+
+    [Fact]
     public void Two_state_roots_never_share_a_default_bridge_subnet()
     {
         using var first = new ContainerHost();
