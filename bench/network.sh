@@ -22,7 +22,7 @@ PERF="$HERE/netperf.py"
 
 usage() {
     cat <<EOF
-usage: $0 [--runs N] [--mib N] [--requests N] [--starts N] [--engines "berth podman"] [--berth PATH] [--publish] [--starts-only] [--baseline PATH]
+usage: $0 [--runs N] [--mib N] [--requests N] [--starts N] [--engines "berth docker podman"] [--berth PATH] [--publish] [--starts-only] [--baseline PATH]
   --runs N       throughput samples per path, median reported (default $RUNS)
   --mib N        MiB sent per throughput sample (default $MIB)
   --requests N   HTTP requests per latency sample (default $REQUESTS)
@@ -60,6 +60,7 @@ cleanup() {
     "${B[@]}" ps -aq 2>/dev/null | xargs -r "${B[@]}" rm -f >/dev/null 2>&1
     "${B[@]}" network prune -f >/dev/null 2>&1
     if [[ " $ENGINES " == *" podman "* ]]; then "${P[@]}" rm -af >/dev/null 2>&1; "${P[@]}" network rm -f berthbench >/dev/null 2>&1; fi
+    if [[ " $ENGINES " == *" docker "* ]]; then docker rm -f dsink >/dev/null 2>&1; docker network rm berthbench >/dev/null 2>&1; docker rmi bench/busybox:net >/dev/null 2>&1; fi
     grep -F " $WORK" /proc/mounts | awk '{print $2}' | sort -r | xargs -r -n1 umount -l 2>/dev/null
     rm -rf "$WORK"
 }
@@ -187,4 +188,21 @@ if [[ " $ENGINES " == *" podman "* ]] && usable podman; then
         skip podman "$(head -c 300 "$WORK/err")"
     fi
 fi
-if [[ " $ENGINES " == *" docker "* ]]; then skip docker "not timed here: compare with docker's bridge by hand"; fi
+if [[ " $ENGINES " == *" docker "* ]] && usable docker; then
+    # A reachable dockerd, as the caller runs it; with --iptables=false its published ports go through docker-proxy.
+    log "docker: the same paths through its bridge for comparison"
+    if docker import "$WORK/rootfs.tar" bench/busybox:net >/dev/null 2>"$WORK/err" \
+        && docker network create --subnet "$(free_subnet)" berthbench >/dev/null 2>>"$WORK/err" \
+        && docker run -d --name dsink --network berthbench -p 127.0.0.1:19701:5001 bench/busybox:net sleep 100000 >/dev/null 2>>"$WORK/err"; then
+        DSINK_PID="$(docker inspect -f '{{.State.Pid}}' dsink)"
+        DSINK_IP="$(docker inspect -f '{{(index .NetworkSettings.Networks "berthbench").IPAddress}}' dsink)"
+        sink_in "$DSINK_PID"
+        printf '  %-44s %10s\n' "docker host -> container address" "$(throughput_median "$DSINK_IP" 5001)" \
+            "docker host -> 127.0.0.1 published port" "$(throughput_median 127.0.0.1 19701)"
+        hyperfine -N --warmup 2 --runs "$STARTS" \
+            -n "docker none" "docker run --rm --network none bench/busybox:net true" \
+            -n "docker bridge" "docker run --rm --network berthbench bench/busybox:net true" || true
+    else
+        skip docker "$(head -c 300 "$WORK/err")"
+    fi
+fi
