@@ -13,6 +13,9 @@ public sealed partial class NetworkService
     // The last ruleset applied; under the run root, so a reboot (which empties the kernel's tables) forgets it.
     private string AppliedRulesPath => Path.Combine(_layout.RunRoot, "network.nft");
 
+    // The bridges the root's iptables FORWARD chain last accepted, likewise.
+    private string AppliedForwardPath => Path.Combine(_layout.RunRoot, "network.forward");
+
     /// <summary>Takes the root's network lock: host objects change under it only, each change seeing the rows after the last.</summary>
     internal FileLock LockHost() => FileLock.Acquire(HostLockPath);
 
@@ -47,7 +50,14 @@ public sealed partial class NetworkService
         if (File.Exists(AppliedRulesPath) && await File.ReadAllTextAsync(AppliedRulesPath, ct).ConfigureAwait(false) == script) return;
         File.Delete(AppliedRulesPath);
         await driver.ApplyRulesAsync(script, ct).ConfigureAwait(false);
-        await new ForwardRules(tools).SyncAsync(ForwardChain, active.Select(n => n.Bridge).ToList(), ct).ConfigureAwait(false);
+        // The FORWARD chain depends on the bridges alone: a published port coming or going leaves it as it is.
+        var bridges = string.Join('\n', active.Select(n => n.Bridge).Order(StringComparer.Ordinal));
+        if (!File.Exists(AppliedForwardPath) || await File.ReadAllTextAsync(AppliedForwardPath, ct).ConfigureAwait(false) != bridges)
+        {
+            File.Delete(AppliedForwardPath);
+            await new ForwardRules(tools).SyncAsync(ForwardChain, active.Select(n => n.Bridge).ToList(), ct).ConfigureAwait(false);
+            await File.WriteAllTextAsync(AppliedForwardPath, bridges, ct).ConfigureAwait(false);
+        }
         await File.WriteAllTextAsync(AppliedRulesPath, script, ct).ConfigureAwait(false);
     }
 
