@@ -42,15 +42,7 @@ internal sealed class ContainerNetwork(
                 var endpoint = endpoints[i];
                 var plan = network.Ipam();
                 await driver.EnsureBridgeAsync(network.Bridge, $"{plan.GatewayText}/{plan.Subnet.PrefixLength}", ct).ConfigureAwait(false);
-                await driver.AttachAsync(namespacePath, new VethPlan
-                {
-                    Bridge = network.Bridge,
-                    HostVeth = endpoint.HostVeth,
-                    InterfaceName = endpoint.Interface,
-                    Mac = endpoint.Mac,
-                    AddressCidr = $"{Ipv4Subnet.Format(endpoint.Address)}/{plan.Subnet.PrefixLength}",
-                    DefaultGateway = i == 0 && !network.Internal ? plan.GatewayText : null,
-                }, ct).ConfigureAwait(false);
+                await driver.AttachAsync(namespacePath, NetworkService.VethPlanFor(network, endpoint, defaultRoute: i == 0), ct).ConfigureAwait(false);
             }
             await service.SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
         }

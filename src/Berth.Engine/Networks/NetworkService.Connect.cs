@@ -2,7 +2,6 @@ using Berth.Engine.Containers;
 using Berth.Engine.Models;
 using Berth.Networking;
 using Berth.Networking.Bridge;
-using Berth.Networking.Ipam;
 using Berth.Oci;
 using Berth.Runtime.Processes;
 
@@ -38,7 +37,7 @@ public sealed partial class NetworkService
             {
                 var used = _networks.EndpointsOf(t, container.Id).Select(e => e.Interface).ToHashSet();
                 var name = Enumerable.Range(0, 64).Select(i => $"eth{i}").First(n => !used.Contains(n));
-                var created = NewEndpoint(t, network, settings, container.Record, name, []);
+                var created = NewEndpoint(t, network, settings, container.Id, name, []);
                 _networks.InsertEndpoint(t, created);
                 return created;
             });
@@ -48,14 +47,7 @@ public sealed partial class NetworkService
                 var driver = new BridgeDriver(tools);
                 using var hostLock = LockHost();
                 await driver.EnsureBridgeAsync(network.Bridge, $"{plan.GatewayText}/{plan.Subnet.PrefixLength}", ct).ConfigureAwait(false);
-                await driver.AttachAsync($"/proc/{container.State.Pid}/ns/net", new VethPlan
-                {
-                    Bridge = network.Bridge,
-                    HostVeth = endpoint.HostVeth,
-                    InterfaceName = endpoint.Interface,
-                    Mac = endpoint.Mac,
-                    AddressCidr = $"{Ipv4Subnet.Format(endpoint.Address)}/{plan.Subnet.PrefixLength}",
-                }, ct).ConfigureAwait(false);
+                await driver.AttachAsync($"/proc/{container.State.Pid}/ns/net", VethPlanFor(network, endpoint, defaultRoute: false), ct).ConfigureAwait(false);
                 await SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
             }
             catch

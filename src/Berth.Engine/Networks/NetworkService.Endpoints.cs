@@ -47,7 +47,7 @@ public sealed partial class NetworkService
                 var index = 0;
                 foreach (var (network, settings) in joined)
                 {
-                    var endpoint = NewEndpoint(t, network, settings, record, $"eth{index++}", created.Count == 0 ? reservations.Ports : []);
+                    var endpoint = NewEndpoint(t, network, settings, record.Id, $"eth{index++}", created.Count == 0 ? reservations.Ports : []);
                     _networks.InsertEndpoint(t, endpoint);
                     created.Add(endpoint);
                 }
@@ -62,7 +62,7 @@ public sealed partial class NetworkService
         }
     }
 
-    private EndpointRecord NewEndpoint(SqliteTransaction t, NetworkRecord network, EndpointSettings settings, ContainerRecord record, string interfaceName, IReadOnlyList<PortMapping> ports)
+    private EndpointRecord NewEndpoint(SqliteTransaction t, NetworkRecord network, EndpointSettings settings, string ownerId, string interfaceName, IReadOnlyList<PortMapping> ports)
     {
         var taken = _networks.EndpointsOn(t, network.Id).Select(e => e.Address).ToHashSet();
         var address = AddressPlanner.Allocate(network.Ipam(), taken, settings.IPv4Address, network.Name);
@@ -71,13 +71,28 @@ public sealed partial class NetworkService
         {
             Id = endpointId,
             NetworkId = network.Id,
-            ContainerId = record.Id,
+            ContainerId = ownerId,
             Address = address,
             Mac = settings.MacAddress is { Length: > 0 } mac ? mac : AddressPlanner.MacFor(address),
             Interface = interfaceName,
             HostVeth = HostNames.Veth(endpointId),
             Aliases = settings.Aliases,
             Ports = ports,
+        };
+    }
+
+    /// <summary>What the driver makes for <paramref name="endpoint"/>: the default route only on the first network, never on an internal one.</summary>
+    internal static VethPlan VethPlanFor(NetworkRecord network, EndpointRecord endpoint, bool defaultRoute)
+    {
+        var plan = network.Ipam();
+        return new VethPlan
+        {
+            Bridge = network.Bridge,
+            HostVeth = endpoint.HostVeth,
+            InterfaceName = endpoint.Interface,
+            Mac = endpoint.Mac,
+            AddressCidr = $"{Ipv4Subnet.Format(endpoint.Address)}/{plan.Subnet.PrefixLength}",
+            DefaultGateway = defaultRoute && !network.Internal ? plan.GatewayText : null,
         };
     }
 

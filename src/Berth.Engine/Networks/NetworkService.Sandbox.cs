@@ -1,6 +1,5 @@
 using Berth.Networking;
 using Berth.Networking.Bridge;
-using Berth.Networking.Ipam;
 
 namespace Berth.Engine.Networks;
 
@@ -18,37 +17,15 @@ public sealed partial class NetworkService
         var bridge = Get(NetworkNames.Bridge);
         using var hostLock = LockHost();
         bridge = (await EnsureBridgesLockedAsync([bridge], tools, ct).ConfigureAwait(false))[0];
-        var plan = bridge.Ipam();
         var endpoint = _metadata.Write(t =>
         {
-            var taken = _networks.EndpointsOn(t, bridge.Id).Select(e => e.Address).ToHashSet();
-            var address = AddressPlanner.Allocate(plan, taken, null, bridge.Name);
-            var endpointId = NewId();
-            var created = new EndpointRecord
-            {
-                Id = endpointId,
-                NetworkId = bridge.Id,
-                ContainerId = ownerId,
-                Address = address,
-                Mac = AddressPlanner.MacFor(address),
-                Interface = "eth0",
-                HostVeth = HostNames.Veth(endpointId),
-                HolderLock = holderLock,
-            };
+            var created = NewEndpoint(t, bridge, new Models.EndpointSettings(), ownerId, "eth0", []) with { HolderLock = holderLock };
             _networks.InsertEndpoint(t, created);
             return created;
         });
         try
         {
-            await new BridgeDriver(tools).AttachAsync(namespacePath, new VethPlan
-            {
-                Bridge = bridge.Bridge,
-                HostVeth = endpoint.HostVeth,
-                InterfaceName = endpoint.Interface,
-                Mac = endpoint.Mac,
-                AddressCidr = $"{Ipv4Subnet.Format(endpoint.Address)}/{plan.Subnet.PrefixLength}",
-                DefaultGateway = plan.GatewayText,
-            }, ct).ConfigureAwait(false);
+            await new BridgeDriver(tools).AttachAsync(namespacePath, VethPlanFor(bridge, endpoint, defaultRoute: true), ct).ConfigureAwait(false);
             await SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
         }
         catch
