@@ -25,6 +25,17 @@ public sealed class FileLock : IDisposable
     /// <summary>Returns null at once when another holder has a conflicting lock.</summary>
     public static FileLock? TryAcquire(string path, bool exclusive = true) => TryAcquireCore(path, exclusive, wait: false);
 
+    /// <summary>
+    /// Whether some process holds the lock on <paramref name="path"/> now: a missing file is held by nobody, and a
+    /// probe that gets the lock lets it go at once.
+    /// </summary>
+    public static bool IsHeld(string path)
+    {
+        if (!File.Exists(path)) return false;
+        using var probe = TryAcquire(path);
+        return probe is null;
+    }
+
     private static FileLock? TryAcquireCore(string path, bool exclusive, bool wait)
     {
         var handle = UnixFile.OpenLockFile(path);

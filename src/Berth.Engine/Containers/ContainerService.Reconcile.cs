@@ -49,12 +49,7 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Whether a monitor holds the container's monitor lock right now.</summary>
-    internal static bool MonitorAlive(ContainerPaths paths)
-    {
-        if (!File.Exists(paths.MonitorLock)) return false;
-        using var probe = FileLock.TryAcquire(paths.MonitorLock);
-        return probe is null;
-    }
+    internal static bool MonitorAlive(ContainerPaths paths) => FileLock.IsHeld(paths.MonitorLock);
 
     private RuncRuntime? RuntimeFor(ContainerRecord record)
     {

@@ -67,7 +67,7 @@ public sealed partial class NetworkService
     private List<EndpointRecord> ReleaseLeftovers()
     {
         bool Down(Microsoft.Data.Sqlite.SqliteTransaction t, EndpointRecord e) =>
-            e.HolderLock is { } holder ? !Held(holder)
+            e.HolderLock is { } holder ? !FileLock.IsHeld(holder)
             : _containers.ById(t, e.ContainerId) is not { } c
             || (c.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Restarting)
                 && !ContainerService.MonitorAlive(new ContainerPaths(_layout.ContainerDirectory(e.ContainerId), _layout.BundleDirectory(e.ContainerId))));
@@ -78,13 +78,6 @@ public sealed partial class NetworkService
             foreach (var endpoint in stale) _networks.DeleteEndpoint(t, endpoint.NetworkId, endpoint.ContainerId);
             return stale;
         });
-    }
-
-    private static bool Held(string lockPath)
-    {
-        if (!File.Exists(lockPath)) return false;
-        using var probe = FileLock.TryAcquire(lockPath);
-        return probe is null;
     }
 
     /// <summary>Syncs the host under the lock, for changes made outside a container's attach.</summary>
