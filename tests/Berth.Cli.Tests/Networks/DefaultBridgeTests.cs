@@ -37,7 +37,7 @@ public sealed class DefaultBridgeTests
         using var gone = new ContainerHost();
         gone.Run("run", "--rm", ContainerHost.Image, "true").Ok();
         var bridge = BridgeOf(gone);
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(gone.Root.StateRoot)));
+        var hash = HostNetworkLeftovers.HashOf(gone.Root.StateRoot);
         var table = "berth_" + hash[..10];
         Assert.True(NetworkHost.LinkExists(bridge));
         Assert.Equal(0, Tool.Run("nft", "list", "table", "ip", table).ExitCode);

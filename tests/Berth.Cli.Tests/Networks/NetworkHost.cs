@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using Berth.Cli.Tests.Containers;
 using Berth.Cli.Tests.Support;
 
@@ -42,7 +41,7 @@ public sealed class NetworkHost : IDisposable
     public string Inspect(string what, string template) => Run("inspect", "-f", template, what).Ok().Stdout.Trim();
 
     /// <summary>The nft table this root owns (named from the root's path, as berth names it).</summary>
-    public string NftTable => "berth_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(Containers.Root.StateRoot))))[..10];
+    public string NftTable => "berth_" + HostNetworkLeftovers.HashOf(Containers.Root.StateRoot)[..10];
 
     public static bool LinkExists(string name) => Directory.Exists("/sys/class/net/" + name);
 

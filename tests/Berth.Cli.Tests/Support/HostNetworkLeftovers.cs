@@ -10,9 +10,13 @@ namespace Berth.Cli.Tests.Support;
 /// </summary>
 public static class HostNetworkLeftovers
 {
+    /// <summary>The hash berth names a root's bridge (8 digits), nft table and iptables chain (10 digits) from.</summary>
+    public static string HashOf(string stateRoot) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(stateRoot))));
+
     public static void Remove(string stateRoot)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(stateRoot))));
+        var hash = HashOf(stateRoot);
         var bridge = "berth" + hash[..8];
         if (!Directory.Exists("/sys/class/net/" + bridge)) return;
         Tool.Run("ip", "link", "del", bridge);
