@@ -32,12 +32,8 @@ internal sealed partial class BuildWorker
     public void RecordCopy(Digest shape, IReadOnlyList<BuildLayer> chain, IReadOnlyDictionary<string, string> files)
     {
         if (TopChain(chain) is not { } top) return;
-        var path = CopyRecordPath(shape);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         var record = new CopyRecordFile { Chain = top, Files = new Dictionary<string, string>(files, StringComparer.Ordinal) };
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(record, CopyRecordJsonContext.Default.CopyRecordFile));
-        File.Move(temp, path, overwrite: true);
+        Storage.ReplaceableFile.Write(CopyRecordPath(shape), JsonSerializer.SerializeToUtf8Bytes(record, CopyRecordJsonContext.Default.CopyRecordFile));
     }
 
     private string CopyRecordPath(Digest shape) => Path.Combine(_layout.Root, "builder", "copies", shape.Encoded + ".json");

@@ -51,10 +51,7 @@ internal sealed class FileDigestCache : IDictionary<string, string>
     public void Save()
     {
         if (!_added && _touched.Count == _loaded) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-        var temp = _file + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>(_touched), EngineJsonContext.Default.DictionaryStringString));
-        File.Move(temp, _file, overwrite: true);
+        Storage.ReplaceableFile.Write(_file, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>(_touched), EngineJsonContext.Default.DictionaryStringString));
     }
 
     public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)

@@ -130,10 +130,5 @@ internal static class HostFiles
 
     private static string EndWithNewline(string text) => text.Length == 0 || text.EndsWith('\n') ? text : text + "\n";
 
-    private static void WriteAtomically(string path, string text)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, string text) => Storage.ReplaceableFile.Write(path, text);
 }

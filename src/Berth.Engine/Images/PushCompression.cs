@@ -63,11 +63,7 @@ internal sealed class PushCompression(string cacheDirectory, string temporaryDir
 
     private void Remember(Descriptor layer, Descriptor compressed)
     {
-        Directory.CreateDirectory(cacheDirectory);
-        var path = CachePath(layer);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, $"{compressed.Digest} {compressed.Size}");
-        File.Move(temporary, path, overwrite: true);
+        Storage.ReplaceableFile.Write(CachePath(layer), $"{compressed.Digest} {compressed.Size}");
     }
 
     private string CachePath(Descriptor layer) => Path.Combine(cacheDirectory, $"{layer.Digest.Algorithm}-{layer.Digest.Encoded}");

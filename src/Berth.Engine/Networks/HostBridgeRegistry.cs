@@ -13,11 +13,7 @@ internal static class HostBridgeRegistry
     /// <summary>Records that <paramref name="root"/> made <paramref name="bridge"/>.</summary>
     public static void Register(string bridge, string root, string nftTable, string forwardChain)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        var path = Path.Combine(Directory, bridge);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, $"{root}\n{nftTable}\n{forwardChain}\n");
-        File.Move(temporary, path, overwrite: true);
+        Storage.ReplaceableFile.Write(Path.Combine(Directory, bridge), $"{root}\n{nftTable}\n{forwardChain}\n");
     }
 
     public static void Unregister(string bridge) => File.Delete(Path.Combine(Directory, bridge));
@@ -29,7 +25,7 @@ internal static class HostBridgeRegistry
         var orphans = new List<HostBridgeOwner>();
         foreach (var path in System.IO.Directory.GetFiles(Directory))
         {
-            if (path.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+            if (Path.GetFileName(path).Contains(".tmp-", StringComparison.Ordinal)) continue;
             string[] lines;
             try
             {
