@@ -17,35 +17,64 @@ public sealed partial class ContainerService
     /// </summary>
     internal StoredContainer Reconcile(StoredContainer stored)
     {
-        var status = stored.State.Status;
-        if (status is not (ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Restarting)) return stored;
+        if (!IsLive(stored.State.Status)) return stored;
         var paths = PathsOf(stored.Id);
-        if (MonitorAlive(paths)) return stored;
+        // The decision is taken holding the monitor lock, on the row as it is now: the row in hand may have been
+        // read just before a monitor recorded the exit and went, and judged on it, that exit would be overwritten
+        // with 255. Held, the lock also keeps a new monitor from starting while the leftovers are released.
+        if (!TryTakeOverMonitorLock(paths, out var monitorLock)) return stored;
+        using (monitorLock)
+        {
+            var current = _metadata.Read(t => _containers.ById(t, stored.Id));
+            if (current is null) return stored;
+            if (!IsLive(current.State.Status)) return current;
+            var next = StateWithoutMonitor(current, paths);
+            if (next == current.State) return current;
+            _metadata.Write(t => _containers.SetState(t, current.Id, next));
+            return current with { State = next };
+        }
+    }
 
-        var runtime = RuntimeFor(stored.Record);
-        var actual = runtime?.StateAsync(stored.Id, CancellationToken.None).GetAwaiter().GetResult();
-        ContainerState next;
+    private ContainerState StateWithoutMonitor(StoredContainer current, ContainerPaths paths)
+    {
+        var runtime = RuntimeFor(current.Record);
+        var actual = runtime?.StateAsync(current.Id, CancellationToken.None).GetAwaiter().GetResult();
         if (actual is { Status: RuntimeStatus.Running or RuntimeStatus.Paused })
+            return current.State with { Status = actual.Status == RuntimeStatus.Paused ? ContainerStatus.Paused : ContainerStatus.Running, Pid = actual.Pid, MonitorPid = 0 };
+
+        if (actual is not null) runtime!.DeleteAsync(current.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
+        ReleaseBundle(paths);
+        _networks.ReleaseContainerAsync(current.Id, CancellationToken.None).GetAwaiter().GetResult();
+        return current.State with
         {
-            next = stored.State with { Status = actual.Status == RuntimeStatus.Paused ? ContainerStatus.Paused : ContainerStatus.Running, Pid = actual.Pid, MonitorPid = 0 };
-        }
-        else
+            Status = ContainerStatus.Exited,
+            Pid = 0,
+            MonitorPid = 0,
+            ExitCode = 255,
+            FinishedAt = current.State.FinishedAt ?? _time.GetUtcNow(),
+        };
+    }
+
+    private static bool IsLive(ContainerStatus status) =>
+        status is ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Restarting;
+
+    /// <summary>
+    /// False when a monitor holds the container's monitor lock. Otherwise true, with the lock now held by the
+    /// caller, or null when there is no lock file (the bundle is gone, so no monitor can be running).
+    /// </summary>
+    private static bool TryTakeOverMonitorLock(ContainerPaths paths, out FileLock? monitorLock)
+    {
+        monitorLock = null;
+        if (!File.Exists(paths.MonitorLock)) return true;
+        try
         {
-            if (actual is not null) runtime!.DeleteAsync(stored.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
-            ReleaseBundle(paths);
-            _networks.ReleaseContainerAsync(stored.Id, CancellationToken.None).GetAwaiter().GetResult();
-            next = stored.State with
-            {
-                Status = ContainerStatus.Exited,
-                Pid = 0,
-                MonitorPid = 0,
-                ExitCode = 255,
-                FinishedAt = stored.State.FinishedAt ?? _time.GetUtcNow(),
-            };
+            monitorLock = FileLock.TryAcquire(paths.MonitorLock);
         }
-        if (next == stored.State) return stored;
-        _metadata.Write(t => _containers.SetState(t, stored.Id, next));
-        return stored with { State = next };
+        catch (LinuxIOException e) when (e.Errno == Errno.ENOENT)
+        {
+            return true;
+        }
+        return monitorLock is not null;
     }
 
     /// <summary>Whether a monitor holds the container's monitor lock right now.</summary>
