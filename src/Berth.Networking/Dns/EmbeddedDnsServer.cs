@@ -5,24 +5,28 @@ using Berth.Linux;
 namespace Berth.Networking.Dns;
 
 /// <summary>
-/// Docker's embedded DNS for user networks: a UDP server on 127.0.0.11:53 inside one container's network
-/// namespace, owned by the container's monitor. Names of containers (and their aliases) on shared networks are
-/// answered from <see cref="INameResolver"/>; every other query is relayed unchanged to the host's resolvers
-/// from the host's namespace, and SERVFAIL is the answer when none replies.
+/// Docker's embedded DNS for user networks: a server on 127.0.0.11:53 (UDP, and TCP for answers too long for a
+/// datagram) inside one container's network namespace, owned by the container's monitor. Names of containers
+/// (and their aliases) on shared networks are answered from <see cref="INameResolver"/>; every other query is
+/// relayed unchanged to the host's resolvers from the host's namespace, and SERVFAIL is the answer when none
+/// replies.
 /// </summary>
-public sealed class EmbeddedDnsServer : IAsyncDisposable
+public sealed partial class EmbeddedDnsServer : IAsyncDisposable
 {
     public const string Address = "127.0.0.11";
     private static readonly TimeSpan UpstreamPatience = TimeSpan.FromSeconds(3);
     private readonly Socket _socket;
+    private readonly Socket _listener;
     private readonly INameResolver _resolver;
     private readonly IReadOnlyList<IPEndPoint> _upstreams;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
+    private Task _tcpLoop = Task.CompletedTask;
 
-    private EmbeddedDnsServer(Socket socket, INameResolver resolver, IReadOnlyList<IPEndPoint> upstreams)
+    private EmbeddedDnsServer(Socket socket, Socket listener, INameResolver resolver, IReadOnlyList<IPEndPoint> upstreams)
     {
         _socket = socket;
+        _listener = listener;
         _resolver = resolver;
         _upstreams = upstreams;
     }
@@ -30,14 +34,29 @@ public sealed class EmbeddedDnsServer : IAsyncDisposable
     /// <summary>Binds 127.0.0.11:53 in the namespace at <paramref name="namespacePath"/> and starts answering.</summary>
     public static EmbeddedDnsServer Start(string namespacePath, INameResolver resolver, IReadOnlyList<IPEndPoint> upstreams)
     {
-        var socket = NetworkNamespace.RunIn(namespacePath, () =>
+        // Sockets belong to the namespace they are made in, so both are made there and served from here.
+        var (socket, listener) = NetworkNamespace.RunIn(namespacePath, () =>
         {
-            var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            s.Bind(new IPEndPoint(IPAddress.Parse(Address), 53));
-            return s;
+            var endpoint = new IPEndPoint(IPAddress.Parse(Address), 53);
+            var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                udp.Bind(endpoint);
+                tcp.Bind(endpoint);
+                tcp.Listen(16);
+                return (udp, tcp);
+            }
+            catch
+            {
+                udp.Dispose();
+                tcp.Dispose();
+                throw;
+            }
         });
-        var server = new EmbeddedDnsServer(socket, resolver, upstreams);
+        var server = new EmbeddedDnsServer(socket, listener, resolver, upstreams);
         server._loop = Task.Run(() => server.ServeAsync(server._stop.Token));
+        server._tcpLoop = Task.Run(() => server.ServeTcpAsync(server._stop.Token));
         return server;
     }
 
@@ -72,8 +91,11 @@ public sealed class EmbeddedDnsServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The answer to one query: local names from the resolver, the rest from upstream.</summary>
-    internal async Task<byte[]?> RespondAsync(byte[] query, CancellationToken ct)
+    /// <summary>
+    /// The answer to one query: local names from the resolver, the rest from upstream, over TCP when the query
+    /// came over TCP (a client retrying a truncated answer needs the whole one).
+    /// </summary>
+    internal async Task<byte[]?> RespondAsync(byte[] query, CancellationToken ct, bool overTcp = false)
     {
         if (DnsMessage.ReadQuestion(query, out var end) is not { } question) return null;
         if (question.Class == DnsQuestion.ClassIn && _resolver.Resolve(question.Name) is { } addresses)
@@ -85,7 +107,8 @@ public sealed class EmbeddedDnsServer : IAsyncDisposable
         }
         foreach (var upstream in _upstreams)
         {
-            if (await ForwardAsync(query, upstream, ct).ConfigureAwait(false) is { } reply) return reply;
+            var reply = overTcp ? await ForwardOverTcpAsync(query, upstream, ct).ConfigureAwait(false) : await ForwardAsync(query, upstream, ct).ConfigureAwait(false);
+            if (reply is not null) return reply;
         }
         return DnsMessage.Answer(query, end, DnsMessage.ServerFailure, []);
     }
@@ -117,7 +140,9 @@ public sealed class EmbeddedDnsServer : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
+        _listener.Dispose();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _tcpLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
 }

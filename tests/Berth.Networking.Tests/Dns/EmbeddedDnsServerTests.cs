@@ -47,6 +47,47 @@ public sealed class EmbeddedDnsServerTests
     }
 
     [Fact]
+    public async Task OverTcp_KnownNamesAreAnsweredOnOneConnection_AndOthersAreRelayedOverTcp()
+    {
+        // The upstream: a TCP DNS server on the host's loopback that answers every query with its ID and one marker byte.
+        using var upstream = new TcpListener(IPAddress.Loopback, 0);
+        upstream.Start();
+        var relayed = Task.Run(async () =>
+        {
+            using var peer = await upstream.AcceptTcpClientAsync();
+            await using var stream = peer.GetStream();
+            var query = await EmbeddedDnsServer.ReadMessageAsync(stream, CancellationToken.None, null);
+            await EmbeddedDnsServer.WriteMessageAsync(stream, [query![0], query[1], 0x81, 0x80, 0xEE], CancellationToken.None);
+        });
+        using var holder = Process.Start("unshare", ["-n", "sleep", "30"]);
+        try
+        {
+            var ns = $"/proc/{holder.Id}/ns/net";
+            WaitForNamespace(ns);
+            using (var up = Process.Start("nsenter", [$"--net={ns}", "ip", "link", "set", "lo", "up"])) up.WaitForExit();
+            await using var server = EmbeddedDnsServer.Start(ns, new Names(), [(IPEndPoint)upstream.LocalEndpoint]);
+            using var client = NetworkNamespace.RunIn(ns, () => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp));
+            await client.ConnectAsync(IPAddress.Parse(EmbeddedDnsServer.Address), 53);
+            await using var stream = new NetworkStream(client);
+            for (var i = 0; i < 2; i++)
+            {
+                await EmbeddedDnsServer.WriteMessageAsync(stream, Query("web", DnsQuestion.TypeA), CancellationToken.None);
+                var known = await EmbeddedDnsServer.ReadMessageAsync(stream, CancellationToken.None, null);
+                Assert.Equal("10.40.0.2", Ipv4Subnet.Format(BinaryPrimitives.ReadUInt32BigEndian(known.AsSpan(known!.Length - 4))));
+            }
+            await EmbeddedDnsServer.WriteMessageAsync(stream, Query("elsewhere.example", DnsQuestion.TypeA), CancellationToken.None);
+            var reply = await EmbeddedDnsServer.ReadMessageAsync(stream, CancellationToken.None, null);
+            Assert.Equal([0x12, 0x34, 0x81, 0x80, 0xEE], reply);
+            await relayed.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            holder.Kill();
+            holder.WaitForExit();
+        }
+    }
+
+    [Fact]
     public void ReadQuestion_RejectsTruncatedAndResponses()
     {
         var query = Query("a.b", DnsQuestion.TypeA);
