@@ -44,10 +44,7 @@ internal static class HostFiles
         var hostResolvConf = ReadHost("/etc/resolv.conf") ?? "";
         if (addressing is { EmbeddedDns: true })
         {
-            // User networks: the embedded server answers (and forwards to --dns or the host's resolvers), as Docker's.
-            var search = host.DnsSearch.Count > 0 ? host.DnsSearch : Keyword(hostResolvConf, "search");
-            var options = host.DnsOptions.Count > 0 ? host.DnsOptions : ["ndots:0"];
-            WriteAtomically(paths.ResolvConfFile, ResolvConf("", ["127.0.0.11"], search, options));
+            WriteAtomically(paths.ResolvConfFile, EmbeddedResolvConf(hostResolvConf, host));
         }
         else if (addressing is not null)
         {
@@ -109,6 +106,26 @@ internal static class HostFiles
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Points a running container at the embedded DNS server (its monitor runs one for every bridge container) once
+    /// it joins a user network, as Docker does. The file is rewritten in place: the container sees it through a
+    /// bind mount, which a renamed file would leave behind.
+    /// </summary>
+    public static void UseEmbeddedDns(ContainerPaths paths, ContainerRecord record)
+    {
+        var current = ReadHost(paths.ResolvConfFile) ?? "";
+        if (Keyword(current, "nameserver") is ["127.0.0.11"]) return;
+        File.WriteAllText(paths.ResolvConfFile, EmbeddedResolvConf(ReadHost("/etc/resolv.conf") ?? "", record.HostConfig));
+    }
+
+    // User networks: the embedded server answers (and forwards to --dns or the host's resolvers), as Docker's.
+    private static string EmbeddedResolvConf(string hostResolvConf, Models.HostConfig host)
+    {
+        var search = host.DnsSearch.Count > 0 ? host.DnsSearch : Keyword(hostResolvConf, "search");
+        var options = host.DnsOptions.Count > 0 ? host.DnsOptions : ["ndots:0"];
+        return ResolvConf("", ["127.0.0.11"], search, options);
     }
 
     private static string EndWithNewline(string text) => text.Length == 0 || text.EndsWith('\n') ? text : text + "\n";

@@ -27,7 +27,7 @@ internal sealed class ContainerNetwork(
 
     public EndpointRecord PrimaryEndpoint => endpoints[0];
 
-    /// <summary>Whether the container gets Docker's embedded DNS (a user network among its networks).</summary>
+    /// <summary>Whether the container's resolv.conf names Docker's embedded DNS (a user network among its networks).</summary>
     public bool EmbeddedDns => networks.Any(n => n.HasDns);
 
     /// <summary>Wires the namespace at <paramref name="namespacePath"/> (made for the container, not yet used) to every network.</summary>
@@ -46,11 +46,10 @@ internal sealed class ContainerNetwork(
             }
             await service.SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
         }
-        if (EmbeddedDns)
-        {
-            _resolver = service.ResolverFor(record.Id);
-            _dns = EmbeddedDnsServer.Start(namespacePath, _resolver, Upstreams(record));
-        }
+        // The server runs for a default-bridge container too, idle until a user network connected later points
+        // its resolv.conf here (Docker starts its resolver then; only the monitor can host it for the container).
+        _resolver = service.ResolverFor(record.Id);
+        _dns = EmbeddedDnsServer.Start(namespacePath, _resolver, Upstreams(record));
     }
 
     /// <summary>

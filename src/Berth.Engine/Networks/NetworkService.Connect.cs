@@ -55,6 +55,8 @@ public sealed partial class NetworkService
                 await ReleaseAsync(container.Id, network.Id, tools, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
+            if (network.HasDns)
+                HostFiles.UseEmbeddedDns(new ContainerPaths(_layout.ContainerDirectory(container.Id), _layout.BundleDirectory(container.Id)), container.Record);
         });
 
     /// <summary><c>berth network disconnect</c>: removes the network from the container, and its endpoint if running.</summary>

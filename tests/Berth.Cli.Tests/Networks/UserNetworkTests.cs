@@ -74,6 +74,19 @@ public sealed class UserNetworkTests : IDisposable
     }
 
     [Fact]
+    public void A_default_bridge_container_connected_to_a_user_network_resolves_its_names()
+    {
+        _host.CreateNetwork("late");
+        _host.Detached("--name", "server", "--network", "late", ContainerHost.Image, "httpd", "-f", "-p", "80", "-h", "/data");
+        var id = _host.Detached("--name", "joiner", ContainerHost.Image, "sleep", "60");
+        Assert.DoesNotContain("127.0.0.11", _host.Run("exec", id, "cat", "/etc/resolv.conf").Ok().Stdout);
+
+        _host.Run("network", "connect", "late", "joiner").Ok();
+        Assert.Contains("nameserver 127.0.0.11", _host.Run("exec", id, "cat", "/etc/resolv.conf").Ok().Stdout);
+        Assert.Equal("from the image\n", _host.Run("exec", id, "wget", "-q", "-O-", "http://server/seed.txt").Ok().Stdout);
+    }
+
+    [Fact]
     public void Network_ls_lists_the_predefined_networks_and_rm_and_prune_remove_user_ones()
     {
         _host.CreateNetwork("keep");
