@@ -100,4 +100,11 @@ public sealed record ContainerSpecOptions
 
     /// <summary>The host kernel for seccomp minKernel rules; null treats every minKernel as met.</summary>
     public Version? KernelVersion { get; init; }
+
+    /// <summary>
+    /// Whether the kernel runs x32 programs (null: ask it). When it does not, the seccomp filter leaves out the
+    /// x32 ABI: none of its calls can succeed anyway, and its rules are a third of the filter the runtime compiles
+    /// at every start.
+    /// </summary>
+    public bool? HostRunsX32 { get; init; }
 }

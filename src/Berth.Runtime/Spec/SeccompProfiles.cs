@@ -52,8 +52,13 @@ internal static class SeccompProfiles
         _ => null,
     };
 
+    /// <summary>
+    /// The profile as the runtime spec carries it, for this architecture, capability set and kernel. The x32 ABI
+    /// is dropped when <paramref name="hostRunsX32"/> is false: a call of an ABI the filter does not name is
+    /// killed instead of failing with ENOSYS, which no x32 program on such a kernel would live to see.
+    /// </summary>
     public static LinuxSeccomp ToLinux(
-        DockerSeccompProfile profile, IReadOnlyList<string> capabilities, string goArch, Version? kernel)
+        DockerSeccompProfile profile, IReadOnlyList<string> capabilities, string goArch, Version? kernel, bool hostRunsX32 = true)
     {
         if (profile.Architectures is { Count: > 0 } && profile.ArchMap is { Count: > 0 })
             throw BerthException.Invalid(
@@ -67,6 +72,7 @@ internal static class SeccompProfiles
             architectures.Add(entry.Architecture);
             architectures.AddRange(entry.SubArchitectures ?? []);
         }
+        if (!hostRunsX32) architectures.Remove("SCMP_ARCH_X32");
         var syscalls = new List<LinuxSyscall>();
         foreach (var rule in profile.Syscalls ?? [])
         {

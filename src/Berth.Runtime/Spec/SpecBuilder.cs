@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Berth.Linux;
 using Berth.Oci;
 
 namespace Berth.Runtime.Spec;
@@ -143,6 +144,6 @@ public static partial class SpecBuilder
         };
         if (profile is null) return null;
         var goArch = SeccompProfiles.GoArch(RuntimeInformation.OSArchitecture);
-        return SeccompProfiles.ToLinux(profile, capabilities, goArch, options.KernelVersion);
+        return SeccompProfiles.ToLinux(profile, capabilities, goArch, options.KernelVersion, options.HostRunsX32 ?? KernelAbi.RunsX32());
     }
 }

@@ -28,12 +28,32 @@ public sealed class SeccompTests
     [Fact]
     public void Default_profile_covers_the_native_architecture_and_its_compat_ones()
     {
-        var architectures = Seccomp(Options).Architectures!;
+        var architectures = Seccomp(Options with { HostRunsX32 = true }).Architectures!;
         if (RuntimeInformation.OSArchitecture == Architecture.X64)
             Assert.Equal(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"], architectures);
         else if (RuntimeInformation.OSArchitecture == Architecture.Arm64)
             Assert.Equal(["SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM"], architectures);
         else Assert.NotEmpty(architectures);
+    }
+
+    [Fact]
+    public void A_kernel_without_the_x32_abi_gets_no_x32_filter_but_keeps_the_32_bit_one()
+    {
+        var architectures = Seccomp(Options with { HostRunsX32 = false }).Architectures!;
+        Assert.DoesNotContain("SCMP_ARCH_X32", architectures);
+        if (RuntimeInformation.OSArchitecture == Architecture.X64)
+            Assert.Equal(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"], architectures);
+    }
+
+    [Fact]
+    public void The_x32_probe_agrees_with_the_kernel_build()
+    {
+        // The kernel's own configuration settles it only when the ABI was left out at build time; when built in,
+        // a boot option may still turn it off.
+        if (RuntimeInformation.OSArchitecture != Architecture.X64 || !File.Exists("/proc/config.gz")) return;
+        using var config = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead("/proc/config.gz"), System.IO.Compression.CompressionMode.Decompress));
+        if (config.ReadToEnd().Contains("# CONFIG_X86_X32_ABI is not set", StringComparison.Ordinal))
+            Assert.False(Berth.Linux.KernelAbi.RunsX32());
     }
 
     [Fact]
