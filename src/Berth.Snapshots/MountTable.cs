@@ -1,3 +1,4 @@
+using Berth.Linux;
 using Berth.Oci;
 
 namespace Berth.Snapshots;
@@ -13,34 +14,13 @@ internal static class MountTable
     public static void RequireNothingMountedUnder(string path, string what)
     {
         var prefix = path.TrimEnd('/');
-        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
+        foreach (var mount in MountInfo.Read())
         {
-            var point = Unescape(line.Split(' ')[4]);
+            var point = mount.MountPoint;
             if (point == prefix || point.StartsWith(prefix + "/", StringComparison.Ordinal))
             {
                 throw BerthException.Conflict($"cannot remove {what}: {point} is still mounted");
             }
         }
-    }
-
-    /// <summary>mountinfo writes space, tab, newline and backslash as octal escapes (\040 ...).</summary>
-    private static string Unescape(string field)
-    {
-        if (!field.Contains('\\', StringComparison.Ordinal)) return field;
-        var builder = new System.Text.StringBuilder(field.Length);
-        for (var i = 0; i < field.Length; i++)
-        {
-            if (field[i] == '\\' && i + 3 < field.Length)
-            {
-                builder.Append((char)Convert.ToInt32(field.Substring(i + 1, 3), 8));
-                i += 3;
-            }
-            else
-            {
-                builder.Append(field[i]);
-            }
-        }
-
-        return builder.ToString();
     }
 }

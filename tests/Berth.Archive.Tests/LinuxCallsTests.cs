@@ -64,4 +64,22 @@ public sealed class LinuxCallsTests
             Durability.FsyncPath(Path.Combine(tree.Parent, "l"));
         }).Errno);
     }
+
+    [Fact]
+    public void MountInfo_Parse_FindsTheTypeAfterOptionalFields_AndUnescapesThePath()
+    {
+        var entry = MountInfo.Parse(@"36 35 98:0 /mnt1 /mnt/with\040space\134x rw,noatime master:1 shared:7 - ext3 /dev/root rw,errors=continue");
+        Assert.Equal(new MountInfo.Entry("/mnt/with space\\x", "ext3"), entry);
+        Assert.Equal("/a\\09", MountInfo.Parse(@"1 2 0:1 / /a\09 rw - tmpfs tmpfs rw")!.Value.MountPoint);
+        Assert.Null(MountInfo.Parse("not a mountinfo line"));
+        Assert.Null(MountInfo.Parse("1 2 0:1 / /x rw shared:1"));
+    }
+
+    [Fact]
+    public void MountInfo_Read_SeesProcMounted()
+    {
+        Assert.Contains(MountInfo.Read(), m => m.MountPoint == "/proc" && m.FilesystemType == "proc");
+        Assert.True(MountInfo.IsMountPoint("/proc"));
+        Assert.False(MountInfo.IsMountPoint("/proc/self"));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Berth.Linux;
 
 namespace Berth.Engine.SystemInfo;
 
@@ -57,14 +58,11 @@ internal static class HostFacts
     public static string FilesystemOf(string path)
     {
         var best = ("", "unknown");
-        foreach (var line in ReadLines("/proc/self/mountinfo"))
+        foreach (var mount in MountInfo.Read())
         {
-            var fields = line.Split(' ');
-            var separator = Array.IndexOf(fields, "-");
-            if (fields.Length < 5 || separator < 0 || separator + 1 >= fields.Length) continue;
-            var mountPoint = fields[4];
-            var inside = path == mountPoint || path.StartsWith(mountPoint.TrimEnd('/') + "/", StringComparison.Ordinal);
-            if (inside && mountPoint.Length >= best.Item1.Length) best = (mountPoint, fields[separator + 1]);
+            var point = mount.MountPoint;
+            var inside = path == point || path.StartsWith(point.TrimEnd('/') + "/", StringComparison.Ordinal);
+            if (inside && point.Length >= best.Item1.Length) best = (point, mount.FilesystemType);
         }
         return best.Item2 == "ext4" ? "extfs" : best.Item2;
     }

@@ -14,7 +14,7 @@ public sealed partial class VolumeService
         var record = _metadata.Read(t => _volumes.Get(t, name)) ?? throw NoSuchVolume(name);
         if (LocalDriverOptions.Parse(record.Options) is not { } mount) return false;
         var target = MountpointOf(name);
-        if (IsMountPoint(target)) return false;
+        if (MountInfo.IsMountPoint(target)) return false;
         try
         {
             Mounts.Mount(mount.Device, target, mount.Type, mount.Flags, mount.Data);
@@ -39,38 +39,8 @@ public sealed partial class VolumeService
     private bool UnmountIfMounted(string name)
     {
         var target = MountpointOf(name);
-        if (!IsMountPoint(target)) return false;
+        if (!MountInfo.IsMountPoint(target)) return false;
         Mounts.Unmount(target, UnmountFlags.Detach);
         return true;
-    }
-
-    /// <summary>Whether a mount sits on <paramref name="path"/>, from /proc/self/mountinfo (field 5, octal escapes).</summary>
-    private static bool IsMountPoint(string path)
-    {
-        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
-        {
-            var fields = line.Split(' ');
-            if (fields.Length > 4 && UnescapeMountInfo(fields[4]) == path) return true;
-        }
-        return false;
-    }
-
-    private static string UnescapeMountInfo(string field)
-    {
-        if (!field.Contains('\\', StringComparison.Ordinal)) return field;
-        var builder = new System.Text.StringBuilder(field.Length);
-        for (var i = 0; i < field.Length; i++)
-        {
-            if (field[i] == '\\' && i + 3 < field.Length)
-            {
-                builder.Append((char)Convert.ToInt32(field.Substring(i + 1, 3), 8));
-                i += 3;
-            }
-            else
-            {
-                builder.Append(field[i]);
-            }
-        }
-        return builder.ToString();
     }
 }
