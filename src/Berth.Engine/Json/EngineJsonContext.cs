@@ -4,7 +4,7 @@ using Berth.Engine.Models;
 namespace Berth.Engine.Json;
 
 /// <summary>Source-generated JSON for the Docker Engine API shapes (PascalCase, as docker prints them).</summary>
-[JsonSourceGenerationOptions(Converters = [typeof(Oci.Json.DigestJsonConverter)])]
+[JsonSourceGenerationOptions(Converters = [typeof(Oci.Json.DigestJsonConverter), typeof(SortedStringMapConverter)])]
 [JsonSerializable(typeof(ImageSummary))]
 [JsonSerializable(typeof(ImageInspect))]
 [JsonSerializable(typeof(IReadOnlyList<ImageInspect>))]

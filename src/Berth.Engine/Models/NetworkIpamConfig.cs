@@ -9,4 +9,6 @@ public sealed record NetworkIpamConfig
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? IPRange { get; init; }
     public required string Gateway { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? AuxiliaryAddresses { get; init; }
 }

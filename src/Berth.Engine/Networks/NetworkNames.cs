@@ -9,6 +9,7 @@ internal static class NetworkNames
     public const string BridgeDriver = "bridge";
     public const string HostDriver = "host";
     public const string NullDriver = "null";
+    public const string DefaultIpamDriver = "default";
 
     public static bool IsPredefined(string name) => name is Bridge or Host or None;
 }

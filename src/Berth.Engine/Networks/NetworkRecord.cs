@@ -16,6 +16,11 @@ internal sealed record NetworkRecord
     public string? Gateway { get; init; }
     public string? IpRange { get; init; }
     public bool Internal { get; init; }
+    public bool Attachable { get; init; }
+    /// <summary>Addresses, by name, that are never given to a container (<c>--aux-address</c>); null when none.</summary>
+    public IReadOnlyDictionary<string, string>? AuxAddresses { get; init; }
+    /// <summary>The IPAM options given at create (<c>--ipam-opt</c>); null for the predefined networks, as Docker shows them.</summary>
+    public IReadOnlyDictionary<string, string>? IpamOptions { get; init; }
     /// <summary>The Linux bridge (empty for host and none).</summary>
     public string Bridge { get; init; } = "";
     /// <summary>One of the networks every root has (bridge, host, none): never removed, never pruned.</summary>

@@ -21,11 +21,16 @@ public sealed partial class NetworkService
         ct.ThrowIfCancellationRequested();
         if (!ValidName.IsMatch(options.Name))
             throw BerthException.Invalid($"invalid network name \"{options.Name}\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        RefuseWhatNeedsASwarm(options);
         if (options.Driver != NetworkNames.BridgeDriver)
             throw BerthException.NotFound($"plugin \"{options.Driver}\" not found");
+        if (options.IpamDriver is not ("" or NetworkNames.DefaultIpamDriver))
+            throw BerthException.NotFound($"plugin \"{options.IpamDriver}\" not found");
+        if (options.EnableIPv6) throw BerthException.Invalid("IPv6 networks are not supported: create the network without --ipv6");
         if (options.Subnet.Length == 0 && (options.Gateway.Length > 0 || options.IpRange.Length > 0))
             throw BerthException.Invalid("invalid pool request: gateway and ip-range need a subnet (--subnet)");
         var explicitPlan = options.Subnet.Length > 0 ? AddressPlanner.Plan(options.Subnet, options.Gateway, options.IpRange) : null;
+        AuxiliaryAddresses.Check(options.AuxAddresses, explicitPlan);
         var bridgeName = options.Options.TryGetValue(BridgeNameOption, out var chosen) ? chosen : null;
         if (bridgeName is not null && (bridgeName.Length is 0 or > 15 || bridgeName.Any(c => c is '/' or ' ' or ':')))
             throw BerthException.Invalid($"invalid bridge name: {bridgeName}");
@@ -50,6 +55,24 @@ public sealed partial class NetworkService
         }
         await SyncHostLockedAsync(tools, ct).ConfigureAwait(false);
         return created.Id;
+    }
+
+    // Ingress, swarm and global scopes and configuration-only networks belong to swarm mode, which berth does not
+    // run; Docker refuses them the same way on a node outside a swarm.
+    private static void RefuseWhatNeedsASwarm(NetworkCreateOptions options)
+    {
+        if (options.ConfigOnly) throw BerthException.Invalid("configuration-only networks are not supported: they serve swarm services");
+        if (options.ConfigFrom.Length > 0) throw BerthException.NotFound($"configuration network \"{options.ConfigFrom}\" does not exist");
+        if (options.Ingress) throw BerthException.Invalid("Ingress network can only be global scope network");
+        switch (options.Scope)
+        {
+            case "" or "local":
+                return;
+            case "swarm":
+                throw BerthException.Invalid("cannot create a swarm scoped network when swarm is not active");
+            default:
+                throw BerthException.Invalid($"cannot create a {options.Scope} scoped network: this node is not a swarm manager");
+        }
     }
 
     // The row, checked against the other networks of this root and the routes of the host in one transaction.
@@ -88,6 +111,9 @@ public sealed partial class NetworkService
                 Gateway = plan.GatewayText,
                 IpRange = options.IpRange.Length > 0 ? plan.Range.ToString() : null,
                 Internal = options.Internal,
+                Attachable = options.Attachable,
+                AuxAddresses = options.AuxAddresses.Count > 0 ? options.AuxAddresses : null,
+                IpamOptions = options.IpamOptions,
                 Bridge = bridgeName ?? HostNames.UserBridge(id),
                 Options = options.Options,
                 Labels = options.Labels,

@@ -64,7 +64,7 @@ public sealed partial class NetworkService
 
     private EndpointRecord NewEndpoint(SqliteTransaction t, NetworkRecord network, EndpointSettings settings, string ownerId, string interfaceName, IReadOnlyList<PortMapping> ports)
     {
-        var taken = _networks.EndpointsOn(t, network.Id).Select(e => e.Address).ToHashSet();
+        var taken = _networks.EndpointsOn(t, network.Id).Select(e => e.Address).Concat(AuxiliaryAddresses.Of(network)).ToHashSet();
         var address = AddressPlanner.Allocate(network.Ipam(), taken, settings.IPv4Address, network.Name);
         var endpointId = NewId();
         return new EndpointRecord

@@ -38,10 +38,20 @@ public sealed partial class NetworkService
             Driver = network.Driver,
             IPAM = new NetworkIpam
             {
-                Config = network.Subnet is null ? [] : [new NetworkIpamConfig { Subnet = network.Subnet, IPRange = network.IpRange, Gateway = network.Gateway! }],
+                Options = network.IpamOptions ?? (network.Predefined ? null : new Dictionary<string, string>()),
+                Config = network.Subnet is null ? [] :
+                [
+                    new NetworkIpamConfig
+                    {
+                        Subnet = network.Subnet,
+                        IPRange = network.IpRange,
+                        Gateway = network.Gateway!,
+                        AuxiliaryAddresses = network.AuxAddresses,
+                    },
+                ],
             },
             Internal = network.Internal,
-            Attachable = false,
+            Attachable = network.Attachable,
             Containers = attached.ToDictionary(a => a.Endpoint.ContainerId, a => new NetworkContainer
             {
                 Name = a.Name,

@@ -22,6 +22,24 @@ public sealed class NetworkBadInputTests : IDisposable
     }
 
     [Fact]
+    public void What_needs_a_swarm_ipv6_or_another_ipam_driver_is_refused_with_docker_words()
+    {
+        _host.Run("network", "create", "--ingress", "n1").FailsWith(1, "Ingress network can only be global scope network");
+        _host.Run("network", "create", "--scope", "swarm", "n2").FailsWith(1, "cannot create a swarm scoped network when swarm is not active");
+        _host.Run("network", "create", "--scope", "global", "n3").FailsWith(1, "not a swarm manager");
+        _host.Run("network", "create", "--config-from", "base", "n4").FailsWith(1, "configuration network \"base\" does not exist");
+        _host.Run("network", "create", "--config-only", "n5").FailsWith(1, "configuration-only networks are not supported");
+        _host.Run("network", "create", "--ipam-driver", "dhcp", "n6").FailsWith(1, "plugin \"dhcp\" not found");
+        _host.Run("network", "create", "--ipv6", "n7").FailsWith(1, "IPv6 networks are not supported");
+        _host.Run("network", "create", "--aux-address", "a=10.9.0.5", "n8").FailsWith(1, "no matching subnet for aux-address 10.9.0.5");
+        var subnet = NetworkHost.FreeSubnet();
+        var gateway = subnet.Replace(".0/24", ".1", StringComparison.Ordinal);
+        _host.Run("network", "create", "--subnet", subnet, "--aux-address", "router=" + gateway, "n9")
+            .FailsWith(1, $"failed to allocate secondary ip address (router:{gateway}): Address already in use");
+        Assert.Equal(3, _host.Run("network", "ls", "-q").Ok().Lines.Length);
+    }
+
+    [Fact]
     public void Bad_run_requests_exit_125_and_leave_nothing_running()
     {
         _host.Run("run", "--rm", "--network", "nosuch", ContainerHost.Image, "true").FailsWith(125, "network nosuch not found");

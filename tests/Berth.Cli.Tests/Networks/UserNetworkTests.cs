@@ -74,6 +74,23 @@ public sealed class UserNetworkTests : IDisposable
     }
 
     [Fact]
+    public void Aux_addresses_are_never_given_to_containers_and_create_records_the_ipam_and_attachable_settings()
+    {
+        var subnet = NetworkHost.FreeSubnet();
+        var prefix = subnet[..subnet.LastIndexOf('.')];
+        _host.Run("network", "create", "--subnet", subnet, "--aux-address", $"printer={prefix}.2", "--aux-address", $"nas={prefix}.3",
+            "--ipam-driver", "default", "--ipam-opt", "foo=bar", "--attachable", "--scope", "local", "aux").Ok();
+
+        Assert.Equal($"{{\"nas\":\"{prefix}.3\",\"printer\":\"{prefix}.2\"}}",
+            _host.Run("network", "inspect", "-f", "{{json (index .IPAM.Config 0).AuxiliaryAddresses}}", "aux").Ok().Stdout.Trim());
+        Assert.Equal("{\"foo\":\"bar\"} true local",
+            _host.Run("network", "inspect", "-f", "{{json .IPAM.Options}} {{.Attachable}} {{.Scope}}", "aux").Ok().Stdout.Trim());
+        var id = _host.Detached("--network", "aux", ContainerHost.Image, "sleep", "60");
+        Assert.Equal($"{prefix}.4", _host.Inspect(id, "{{.NetworkSettings.Networks.aux.IPAddress}}"));
+        _host.Run("run", "--rm", "--network", "aux", "--ip", $"{prefix}.2", ContainerHost.Image, "true").FailsWith(125, "Address already in use");
+    }
+
+    [Fact]
     public void A_default_bridge_container_connected_to_a_user_network_resolves_its_names()
     {
         _host.CreateNetwork("late");
