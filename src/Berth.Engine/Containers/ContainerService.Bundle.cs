@@ -85,6 +85,8 @@ public sealed partial class ContainerService
             HostCapabilities = HostCapabilities.Read(),
             NoNewPrivileges = security.NoNewPrivileges,
             Seccomp = security.Seccomp,
+            MaskedPaths = host.MaskedPaths,
+            ReadonlyPaths = host.ReadonlyPaths,
             Network = network.Kind switch
             {
                 NetworkKind.Host => NamespaceMode.Host,

@@ -6,6 +6,8 @@ using Berth.Engine.Storage;
 using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Oci;
+using Berth.Runtime.Options;
+using Berth.Runtime.Spec;
 
 namespace Berth.Engine.Containers;
 
@@ -64,7 +66,13 @@ public sealed partial class ContainerService
             Args = args,
             Config = config,
             // Docker keeps "default" for a run without --network; the endpoints name the bridge it stands for.
-            HostConfig = host with { NetworkMode = host.NetworkMode is "" or "default" ? "default" : network.ToString() },
+            HostConfig = host with
+            {
+                NetworkMode = host.NetworkMode is "" or "default" ? "default" : network.ToString(),
+                // Docker records the paths at create, so inspect shows what the container will get.
+                MaskedPaths = SystemPaths(host, host.MaskedPaths, DockerDefaults.MaskedPaths),
+                ReadonlyPaths = SystemPaths(host, host.ReadonlyPaths, DockerDefaults.ReadonlyPaths),
+            },
             Mounts = [],
             Driver = _snapshotter.Driver,
             RuntimePath = runtimePath,
@@ -85,6 +93,14 @@ public sealed partial class ContainerService
             throw;
         }
         return new ContainerCreateResponse(id, warnings);
+    }
+
+    // None for a privileged container; none either with systempaths=unconfined; otherwise what was asked or Docker's.
+    private static IReadOnlyList<string>? SystemPaths(HostConfig host, IReadOnlyList<string>? requested, IReadOnlyList<string> defaults)
+    {
+        if (host.Privileged) return null;
+        if (SecurityOpt.Parse(host.SecurityOpt ?? []).UnconfinedSystemPaths) return [];
+        return requested ?? defaults;
     }
 
     // 256 bits from the kernel's generator (getrandom), as Docker's IDs: RandomNumberGenerator would load OpenSSL,

@@ -134,10 +134,12 @@ public sealed partial class ContainerService
         {
             var network = NetworkService.Find(all, name);
             var endpoint = endpoints.FirstOrDefault(e => e.NetworkId == network?.Id);
+            var requested = settings.IPv4Address is { Length: > 0 } ip ? new EndpointIpamConfig { IPv4Address = ip } : null;
             infos[name] = endpoint is null || network is null
-                ? new EndpointInfo { NetworkID = network?.Id ?? "", Aliases = settings.Aliases.Count > 0 ? settings.Aliases : null }
+                ? new EndpointInfo { IPAMConfig = requested, NetworkID = network?.Id ?? "", Aliases = settings.Aliases.Count > 0 ? settings.Aliases : null }
                 : new EndpointInfo
                 {
+                    IPAMConfig = requested,
                     NetworkID = network.Id,
                     EndpointID = endpoint.Id,
                     Gateway = network.Gateway ?? "",
@@ -147,8 +149,12 @@ public sealed partial class ContainerService
                     Aliases = endpoint.Aliases.Count > 0 ? endpoint.Aliases : null,
                 };
         }
+        // Docker fills Ports while the container has its network, and shows {} before and after.
         var ports = new Dictionary<string, IReadOnlyList<PortBinding>?>();
-        foreach (var key in (record.Config.ExposedPorts ?? new Dictionary<string, Oci.EmptyObject>()).Keys) ports[key] = null;
+        if (endpoints.Count > 0)
+        {
+            foreach (var key in (record.Config.ExposedPorts ?? new Dictionary<string, Oci.EmptyObject>()).Keys) ports[key] = null;
+        }
         foreach (var port in endpoints.FirstOrDefault()?.Ports ?? [])
         {
             var list = ports.TryGetValue(port.Key, out var existing) && existing is not null ? existing.ToList() : [];
@@ -159,8 +165,11 @@ public sealed partial class ContainerService
         return new NetworkSettingsInfo
         {
             Ports = ports,
-            IPAddress = bridge.IPAddress,
+            SandboxKey = endpoints.Count > 0 ? PathsOf(record.Id).NetnsFile : "",
+            EndpointID = bridge.EndpointID,
             Gateway = bridge.Gateway,
+            IPAddress = bridge.IPAddress,
+            IPPrefixLen = bridge.IPPrefixLen,
             MacAddress = bridge.MacAddress,
             Networks = infos,
         };

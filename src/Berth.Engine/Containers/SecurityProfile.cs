@@ -4,8 +4,11 @@ using Berth.Runtime.Spec;
 
 namespace Berth.Engine.Containers;
 
-/// <summary>What <c>--security-opt</c> asks of the spec: no-new-privileges and the seccomp profile to load.</summary>
-internal sealed record SecurityProfile(bool NoNewPrivileges, SeccompMode Seccomp)
+/// <summary>
+/// What <c>--security-opt</c> asks of the spec: no-new-privileges, the seccomp profile to load, and whether /proc
+/// and /sys keep Docker's masked and read-only paths.
+/// </summary>
+internal sealed record SecurityProfile(bool NoNewPrivileges, SeccompMode Seccomp, bool UnconfinedSystemPaths = false)
 {
     public static SecurityProfile From(IReadOnlyList<string> securityOpt)
     {
@@ -18,7 +21,7 @@ internal sealed record SecurityProfile(bool NoNewPrivileges, SeccompMode Seccomp
             var inline when inline.TrimStart().StartsWith('{') => SeccompMode.Custom(inline),
             var file => SeccompMode.Custom(ReadProfile(file)),
         };
-        return new SecurityProfile(options.NoNewPrivileges == true, seccomp);
+        return new SecurityProfile(options.NoNewPrivileges == true, seccomp, options.UnconfinedSystemPaths);
     }
 
     private static string ReadProfile(string file)

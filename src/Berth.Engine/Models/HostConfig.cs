@@ -42,21 +42,42 @@ public sealed record HostConfig
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Sysctls { get; init; }
     public string Runtime { get; init; } = "runc";
+    /// <summary>Docker records the terminal's [height, width] here; berth sizes the terminal at each start instead.</summary>
+    public IReadOnlyList<int> ConsoleSize => [0, 0];
     public string Isolation { get; init; } = "";
     public long CpuShares { get; init; }
     public long Memory { get; init; }
     public long NanoCpus { get; init; }
     public string CgroupParent { get; init; } = "";
+    // The blkio, realtime, kernel-memory, swappiness and Windows-only limits are Docker's fields that no berth
+    // flag sets: they read as Docker shows them unset, so tools that parse inspect find every field.
+    public int BlkioWeight { get; init; }
+    public IReadOnlyList<string> BlkioWeightDevice => [];
+    public IReadOnlyList<string>? BlkioDeviceReadBps { get; init; }
+    public IReadOnlyList<string>? BlkioDeviceWriteBps { get; init; }
+    public IReadOnlyList<string>? BlkioDeviceReadIOps { get; init; }
+    public IReadOnlyList<string>? BlkioDeviceWriteIOps { get; init; }
     public long CpuPeriod { get; init; }
     public long CpuQuota { get; init; }
+    public long CpuRealtimePeriod { get; init; }
+    public long CpuRealtimeRuntime { get; init; }
     public string CpusetCpus { get; init; } = "";
     public string CpusetMems { get; init; } = "";
     public IReadOnlyList<DeviceMapping> Devices { get; init; } = [];
+    public IReadOnlyList<string>? DeviceCgroupRules { get; init; }
+    public IReadOnlyList<DeviceRequest>? DeviceRequests { get; init; }
+    public long KernelMemory { get; init; }
+    public long KernelMemoryTCP { get; init; }
     public long MemoryReservation { get; init; }
     public long MemorySwap { get; init; }
+    public long? MemorySwappiness { get; init; }
     public bool? OomKillDisable { get; init; }
     public long? PidsLimit { get; init; }
     public IReadOnlyList<Ulimit>? Ulimits { get; init; }
+    public long CpuCount { get; init; }
+    public long CpuPercent { get; init; }
+    public long IOMaximumIOps { get; init; }
+    public long IOMaximumBandwidth { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MountSpecification>? Mounts { get; init; }
     public IReadOnlyList<string>? MaskedPaths { get; init; }

@@ -33,6 +33,9 @@ public static class SecurityOpt
                 case "seccomp":
                     result = result with { SeccompProfile = value };
                     break;
+                case "systempaths":
+                    result = result with { UnconfinedSystemPaths = value == "unconfined" ? true : throw Invalid(opt) };
+                    break;
                 case "label" or "apparmor":
                     break;
                 default:

@@ -8,4 +8,6 @@ public sealed record SecurityOptions
 {
     public bool? NoNewPrivileges { get; init; }
     public string? SeccompProfile { get; init; }
+    /// <summary><c>systempaths=unconfined</c>: no masked or read-only paths in /proc and /sys.</summary>
+    public bool UnconfinedSystemPaths { get; init; }
 }

@@ -37,6 +37,10 @@ public sealed record ContainerSpecOptions
     public IReadOnlyList<string> CapDrop { get; init; } = [];
     public bool NoNewPrivileges { get; init; }
 
+    /// <summary>The paths of /proc and /sys hidden and made read-only; null means Docker's defaults.</summary>
+    public IReadOnlyList<string>? MaskedPaths { get; init; }
+    public IReadOnlyList<string>? ReadonlyPaths { get; init; }
+
     /// <summary>
     /// The capabilities the engine itself holds (its bounding set), or null for all; "every capability" for
     /// a privileged container or --cap-add ALL is limited to these.

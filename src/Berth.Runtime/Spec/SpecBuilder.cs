@@ -53,8 +53,8 @@ public static partial class SpecBuilder
                 Devices = options.Devices.Select(Device).ToList(),
                 Seccomp = Seccomp(options, capabilities),
                 RootfsPropagation = RootfsPropagation(options.Mounts),
-                MaskedPaths = options.Privileged ? null : DockerDefaults.MaskedPaths,
-                ReadonlyPaths = options.Privileged ? null : DockerDefaults.ReadonlyPaths,
+                MaskedPaths = options.Privileged ? null : options.MaskedPaths ?? DockerDefaults.MaskedPaths,
+                ReadonlyPaths = options.Privileged ? null : options.ReadonlyPaths ?? DockerDefaults.ReadonlyPaths,
             },
         };
     }

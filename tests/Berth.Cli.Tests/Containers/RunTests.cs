@@ -154,6 +154,25 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public void System_paths_are_masked_unless_unconfined_or_privileged_and_inspect_shows_them()
+    {
+        string MaskedMounts(params string[] flags) =>
+            _host.Run(["run", "--rm", .. flags, ContainerHost.Image, "sh", "-c", "grep -c -E ' /proc/(interrupts|sys) ' /proc/self/mountinfo || true"]).Ok().Stdout.Trim();
+        Assert.Equal("2", MaskedMounts());
+        Assert.Equal("0", MaskedMounts("--security-opt", "systempaths=unconfined"));
+        Assert.Equal("0", MaskedMounts("--privileged"));
+
+        var confined = _host.Run("create", ContainerHost.Image, "true").Ok().Stdout.Trim();
+        Assert.Contains("\"/proc/interrupts\"", _host.Inspect(confined, "{{json .HostConfig.MaskedPaths}}"));
+        Assert.Contains("\"/proc/sys\"", _host.Inspect(confined, "{{json .HostConfig.ReadonlyPaths}}"));
+        var unconfined = _host.Run("create", "--security-opt", "systempaths=unconfined", ContainerHost.Image, "true").Ok().Stdout.Trim();
+        Assert.Equal("[] []", _host.Inspect(unconfined, "{{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}}"));
+        var privileged = _host.Run("create", "--privileged", ContainerHost.Image, "true").Ok().Stdout.Trim();
+        Assert.Equal("null null", _host.Inspect(privileged, "{{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}}"));
+        _host.Run("create", "--security-opt", "systempaths=confined", ContainerHost.Image, "true").FailsWith(1, "Invalid --security-opt: \"systempaths=confined\"");
+    }
+
+    [Fact]
     public void Network_none_has_only_loopback()
     {
         var result = _host.Run("run", "--rm", "--network", "none", ContainerHost.Image, "sh", "-c", "ls /sys/class/net").Ok();

@@ -34,6 +34,7 @@ public sealed class EnvAndSecurityTests
         Assert.Equal(true, SecurityOpt.Parse(["no-new-privileges:true"]).NoNewPrivileges);
         Assert.Equal("unconfined", SecurityOpt.Parse(["seccomp=unconfined"]).SeccompProfile);
         Assert.Equal(new SecurityOptions(), SecurityOpt.Parse([]));
+        Assert.True(SecurityOpt.Parse(["systempaths=unconfined"]).UnconfinedSystemPaths);
     }
 
     [Theory]
@@ -41,6 +42,7 @@ public sealed class EnvAndSecurityTests
     [InlineData("seccomp=")]
     [InlineData("selinux=on")]
     [InlineData("no-new-privileges=maybe")]
+    [InlineData("systempaths=confined")]
     public void SecurityOpt_refuses_unknown_options_with_dockers_message(string opt) =>
         Invalid.Throws($"Invalid --security-opt: \"{opt}\"", () => SecurityOpt.Parse([opt]));
 }

@@ -101,7 +101,7 @@ internal static class RunRequestBuilder
             Devices = context.Get(flags.Device).Select(DeviceOf).ToList(),
             MemoryReservation = Bytes(context, flags.MemoryReservation),
             MemorySwap = context.Get(flags.MemorySwap) == "-1" ? -1 : Bytes(context, flags.MemorySwap),
-            OomKillDisable = context.IsSet(flags.OomKillDisable) ? context.Get(flags.OomKillDisable) : null,
+            OomKillDisable = context.Get(flags.OomKillDisable),
             PidsLimit = context.IsSet(flags.PidsLimit) ? context.Get(flags.PidsLimit) : null,
             Ulimits = context.Get(flags.Ulimit) is { Count: > 0 } ulimits ? ulimits.Select(UlimitOf).ToList() : null,
             Mounts = context.Get(flags.Mount) is { Count: > 0 } mounts ? mounts.Select(MountOf).ToList() : null,
