@@ -52,6 +52,13 @@ public sealed class ContentHasher
     public string? KnownDigest(string hostPath, FileStatus status) =>
         _statCache.TryGetValue(StatKey(hostPath, status, status.ChangeTime), out var digest) ? digest : null;
 
+    /// <summary>
+    /// Notes the digest of the file at <paramref name="hostPath"/> as read after <paramref name="status"/> was
+    /// taken: a write racing the read moves the ctime, so a later hash that stats the file anew misses the entry.
+    /// </summary>
+    internal void Record(string hostPath, FileStatus status, string digest) =>
+        _statCache[StatKey(hostPath, status, status.ChangeTime)] = digest;
+
     private static string StatKey(string hostPath, FileStatus status, Timespec changeTime) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{hostPath}\0{status.Size}\0{status.ModificationTime}\0{changeTime}\0{status.Inode}\0{status.DeviceMajor}:{status.DeviceMinor}");
