@@ -5,7 +5,7 @@ namespace Berth.Builder.Execution;
 
 public sealed partial class BuildExecutor
 {
-    /// <summary>The keys this build stored a step under the key of (every step's key is derived from its parent's).</summary>
+    /// <summary>The parent keys of the steps this build stored (a step's key is derived from its parent's).</summary>
     private readonly ConcurrentDictionary<Digest, byte> _storedParents = new();
 
     /// <summary>Stores a step keyed on <paramref name="parent"/>, noting that a lookup below that parent may now hit.</summary>
