@@ -178,9 +178,12 @@ log "engines: $ACTIVE (berth: $("$BERTH" --version 2>/dev/null | head -1 || echo
     "docker server $("$DOCKER_CLI" version --format '{{.Server.Version}}' 2>/dev/null || echo -);" \
     "podman $(podman --version 2>/dev/null | awk '{print $3}' || echo -))"
 
+# Every engine builds with no network: BuildKit's default build network does not work on the benchmark
+# machine, so docker gets --network=none, and berth and podman get the same so that all do the same work (no
+# bridge, nft table or per-RUN endpoint for berth; see README).
 build_cmd() {
     case "$1" in
-        berth) echo "$(q "${B[@]}") build -q --label $LABEL -t $TAG $(q "$CTX")" ;;
+        berth) echo "$(q "${B[@]}") build --network none -q --label $LABEL -t $TAG $(q "$CTX")" ;;
         docker) echo "DOCKER_BUILDKIT=1 $(q "$DOCKER_CLI") build --network=none -q --label $LABEL -t $TAG $(q "$CTX")" ;;
         podman) echo "$(q "${P[@]}") build --network=none -q --label $LABEL -t $TAG $2 $(q "$CTX")" ;;
     esac

@@ -15,6 +15,7 @@ namespace Berth.Builder.Context;
 public sealed class ContentHasher
 {
     private readonly IDictionary<string, string> _statCache;
+    private readonly Dictionary<SelectedSource, List<SourceEntry>> _walks = new(ReferenceEqualityComparer.Instance);
 
     public ContentHasher(IDictionary<string, string>? statCache = null)
     {
@@ -28,7 +29,7 @@ public sealed class ContentHasher
         foreach (var source in sources)
         {
             Append(hash, "source", source.RelativePath, source.KeptPath);
-            foreach (var entry in SourceTree.Walk(source))
+            foreach (var entry in Walk(source))
             {
                 var status = entry.Status;
                 var mode = Convert.ToString((int)status.Permissions & 0xFFF, 8);
@@ -51,6 +52,29 @@ public sealed class ContentHasher
     /// </summary>
     public string? KnownDigest(string hostPath, FileStatus status) =>
         _statCache.TryGetValue(StatKey(hostPath, status, status.ChangeTime), out var digest) ? digest : null;
+
+    /// <summary>
+    /// What <paramref name="source"/> contains, listed once per hasher: a copy that notes digests walks the
+    /// sources through here, so the key taken after it hashes exactly the entries copied, with the stats taken
+    /// before each was read, and a file edited meanwhile changes the next build's key, not this layer's.
+    /// </summary>
+    internal List<SourceEntry> Walk(SelectedSource source)
+    {
+        lock (_walks)
+        {
+            if (_walks.TryGetValue(source, out var known)) return known;
+        }
+        var entries = SourceTree.Walk(source);
+        lock (_walks) _walks[source] = entries;
+        return entries;
+    }
+
+    /// <summary>
+    /// Notes the digest of the file at <paramref name="hostPath"/> as read after <paramref name="status"/> was
+    /// taken: a write racing the read moves the ctime, so a later hash that stats the file anew misses the entry.
+    /// </summary>
+    internal void Record(string hostPath, FileStatus status, string digest) =>
+        _statCache[StatKey(hostPath, status, status.ChangeTime)] = digest;
 
     private static string StatKey(string hostPath, FileStatus status, Timespec changeTime) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,

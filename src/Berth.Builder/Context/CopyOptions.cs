@@ -26,4 +26,10 @@ public sealed record CopyOptions
 
     /// <summary>Where unchanged files may be linked from instead of copied, and where the written files are noted.</summary>
     public ReusedFiles? Reuse { get; init; }
+
+    /// <summary>
+    /// When set, each regular file copied is hashed as it is read and its digest noted here under the stat taken
+    /// before the read, so a cache key taken after the copy stats the sources instead of reading them again.
+    /// </summary>
+    public ContentHasher? Digests { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Berth.Linux;
 
 namespace Berth.Builder.Context;
@@ -131,8 +132,14 @@ internal sealed class EntryWriter(DestinationTree tree, CopyOptions options, Chm
         // followed. Owner-only until chown and chmod below give the file its final owner and mode.
         using var output = UnixFile.CreateNew(host, (UnixFileMode)0x180);
         _buffer ??= new byte[CopyBufferSize];
+        using var hash = options.Digests is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         int read;
-        while ((read = DescriptorIO.Read(input, _buffer)) > 0) DescriptorIO.Write(output, _buffer.AsSpan(0, read));
+        while ((read = DescriptorIO.Read(input, _buffer)) > 0)
+        {
+            hash?.AppendData(_buffer, 0, read);
+            DescriptorIO.Write(output, _buffer.AsSpan(0, read));
+        }
+        if (hash is not null) options.Digests!.Record(sourceHost, source, Convert.ToHexStringLower(hash.GetHashAndReset()));
         Ownership.Fchown(output, uid, gid, host);
         Permissions.Fchmod(output, Mode(source, false), host);
         // After chown, which drops security.capability: file capabilities survive the copy as in BuildKit.

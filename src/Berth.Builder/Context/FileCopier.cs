@@ -45,6 +45,7 @@ public static partial class FileCopier
             {
                 var (extractTo, _) = tree.EnsureDirectory(target);
                 await ExtractAsync(source.HostPath, tree.Host(extractTo), ct).ConfigureAwait(false);
+                tree.Forget();
                 if (options.Uid is not null || options.Gid is not null)
                 {
                     var names = await ArchiveOwnership.ListEntriesAsync(source.HostPath, ct).ConfigureAwait(false);
@@ -55,7 +56,7 @@ public static partial class FileCopier
             if (source.IsDirectory)
             {
                 var directory = options.Parents ? GoPath.Join(target, source.KeptPath) : target;
-                CopyDirectory(tree, writer, source, directory, ct);
+                CopyDirectory(tree, writer, source, directory, options.Digests, ct);
                 continue;
             }
             var resolved = tree.Resolve(target);
@@ -74,11 +75,11 @@ public static partial class FileCopier
     }
 
     private static void CopyDirectory(DestinationTree tree, EntryWriter writer, SelectedSource source,
-        string target, CancellationToken ct)
+        string target, ContentHasher? digests, CancellationToken ct)
     {
         var (top, created) = tree.EnsureDirectory(target);
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal) { [""] = top };
-        foreach (var entry in SourceTree.Walk(source))
+        foreach (var entry in digests?.Walk(source) ?? SourceTree.Walk(source))
         {
             ct.ThrowIfCancellationRequested();
             if (entry.RelativePath.Length == 0)

@@ -43,22 +43,30 @@ public sealed partial class BuildExecutor
         }
 
         var hasher = new ContentHasher(StatCache);
-        var keyParts = new List<string>
+        var parentKey = state.Key;
+        Digest Key()
         {
-            verb, rootIdentity, hasher.Hash(selected).ToString(), destination, copy.Chown ?? "", copy.Chmod ?? "",
-            copy.Parents.ToString(), copy.Link.ToString(), string.Join('\0', copy.Excludes), copy.Unpack?.ToString() ?? "", copy.Checksum ?? "",
-        };
-        keyParts.AddRange(urls.Select(u => "url " + u));
-        keyParts.AddRange(copy.SourceContents.Select(h => $"heredoc {h.Name}\0{h.Content}"));
-        if (_options.SourceDateEpoch is { } epoch) keyParts.Add("epoch " + epoch.ToUnixTimeSeconds());
-        var key = CacheKey.Next(state.Key, [.. keyParts]);
+            var keyParts = new List<string>
+            {
+                verb, rootIdentity, hasher.Hash(selected).ToString(), destination, copy.Chown ?? "", copy.Chmod ?? "",
+                copy.Parents.ToString(), copy.Link.ToString(), string.Join('\0', copy.Excludes), copy.Unpack?.ToString() ?? "", copy.Checksum ?? "",
+            };
+            keyParts.AddRange(urls.Select(u => "url " + u));
+            keyParts.AddRange(copy.SourceContents.Select(h => $"heredoc {h.Name}\0{h.Content}"));
+            if (_options.SourceDateEpoch is { } epoch) keyParts.Add("epoch " + epoch.ToUnixTimeSeconds());
+            return CacheKey.Next(parentKey, [.. keyParts]);
+        }
         var history = $"{verb} {string.Join(' ', copy.Sources.Concat(copy.SourceContents.Select(h => "<<" + h.Name)))} {copy.Destination} # buildkit";
 
         // A remote source can change behind the same URL: it is fetched again rather than trusted from the cache.
-        if (!_options.NoCache && urls.Count == 0 && await _worker.LookupCacheAsync(key, state.Layers, ct).ConfigureAwait(false) is { } cached)
+        // Where no lookup could hit, the key is taken after the copy, which notes each file's digest as it reads it,
+        // so the sources are read once, not twice.
+        var lookup = urls.Count == 0 && MayBeCached(parentKey);
+        Digest? key = lookup ? Key() : null;
+        if (lookup && await _worker.LookupCacheAsync(key!.Value, state.Layers, ct).ConfigureAwait(false) is { } cached)
         {
             vertex.Cached();
-            Advance(state, key, cached.Layer, history, cached.Created);
+            Advance(state, key.Value, cached.Layer, history, cached.Created);
             return;
         }
 
@@ -83,7 +91,7 @@ public sealed partial class BuildExecutor
                 var options = new CopyOptions
                 {
                     Uid = uid, Gid = gid, Chmod = copy.Chmod, Parents = copy.Parents, IsAdd = copy.IsAdd, Unpack = copy.Unpack, Checksum = copy.Checksum,
-                    Reuse = reuse,
+                    Reuse = reuse, Digests = key is null ? hasher : null,
                 };
                 if (selected.Count > 0) await FileCopier.CopyAsync(rootfs, selected, destination, options, token).ConfigureAwait(false);
                 foreach (var url in urls) await FileCopier.AddUrlAsync(rootfs, url, destination, options, Http, token).ConfigureAwait(false);
@@ -95,11 +103,21 @@ public sealed partial class BuildExecutor
             vertex.Failed(e.Message);
             throw;
         }
+        Digest stepKey;
+        try
+        {
+            stepKey = key ?? Key();
+        }
+        catch (BerthException e)
+        {
+            vertex.Failed(e.Message);
+            throw;
+        }
         vertex.Done();
         if (shape is { } recorded && reuse is not null && layer is not null) _worker.RecordCopy(recorded, [.. state.Layers, layer], reuse.Written);
         var created = Now();
-        _worker.StoreCache(key, state.Layers, new CachedStep(layer, created));
-        Advance(state, key, layer, history, created);
+        Store(parentKey, stepKey, state.Layers, new CachedStep(layer, created));
+        Advance(state, stepKey, layer, history, created);
     }
 
     private async Task WorkdirAsync(StageRun run, WorkdirInstruction instruction, CancellationToken ct)
@@ -108,7 +126,8 @@ public sealed partial class BuildExecutor
         var path = InstructionExpander.Expand(instruction, state.ExpansionEnv(), _document.Directives.Escape, _usedArgs).Path;
         state.WorkingDir = RootfsPath.Absolute(path.StartsWith('/') ? path : CombineWorkdir(state.WorkingDir, path));
         var vertex = StartVertex(run.NextStepName(instruction.Original), instruction);
-        var key = CacheKey.Next(state.Key, "WORKDIR", state.WorkingDir, state.User, _options.SourceDateEpoch?.ToUnixTimeSeconds().ToString() ?? "");
+        var parent = state.Key;
+        var key = CacheKey.Next(parent, "WORKDIR", state.WorkingDir, state.User, _options.SourceDateEpoch?.ToUnixTimeSeconds().ToString() ?? "");
         var history = "WORKDIR " + state.WorkingDir;
         if (!_options.NoCache && await _worker.LookupCacheAsync(key, state.Layers, ct).ConfigureAwait(false) is { } cached)
         {
@@ -136,7 +155,7 @@ public sealed partial class BuildExecutor
         }, _options.SourceDateEpoch, ct).ConfigureAwait(false);
         vertex.Done();
         var created = Now();
-        _worker.StoreCache(key, state.Layers, new CachedStep(layer, created));
+        Store(parent, key, state.Layers, new CachedStep(layer, created));
         Advance(state, key, layer, history, created);
     }
 

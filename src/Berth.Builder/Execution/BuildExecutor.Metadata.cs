@@ -93,12 +93,13 @@ public sealed partial class BuildExecutor
             default:
                 throw BerthException.Invalid($"unsupported instruction: {instruction.Original}");
         }
-        state.Key = CacheKey.Next(state.Key, history);
+        var parent = state.Key;
+        state.Key = CacheKey.Next(parent, history);
         // BuildKit records ONBUILD in the config only, with no history entry.
         if (instruction is OnbuildInstruction) return;
         state.History.Add(new HistoryEntry
         {
-            Created = await StepTimeAsync(state.Key, ct).ConfigureAwait(false),
+            Created = await StepTimeAsync(parent, state.Key, ct).ConfigureAwait(false),
             CreatedBy = history,
             Comment = HistoryComment,
             EmptyLayer = true,
@@ -109,11 +110,11 @@ public sealed partial class BuildExecutor
     /// The time a step records: the one stored with its key when the step is cached (so a full-cache rebuild
     /// gives the same image), else now, stored for next time.
     /// </summary>
-    private async Task<DateTimeOffset> StepTimeAsync(Digest key, CancellationToken ct)
+    private async Task<DateTimeOffset> StepTimeAsync(Digest parent, Digest key, CancellationToken ct)
     {
         if (!_options.NoCache && await _worker.LookupCacheAsync(key, [], ct).ConfigureAwait(false) is { } cached) return cached.Created;
         var now = Now();
-        _worker.StoreCache(key, [], new CachedStep(null, now));
+        Store(parent, key, [], new CachedStep(null, now));
         return now;
     }
 

@@ -76,7 +76,7 @@ public sealed partial class BuildExecutor
         }
         vertex.Done();
         var created = Now();
-        _worker.StoreCache(key, state.Layers, new CachedStep(result.Layer, created));
+        Store(state.Key, key, state.Layers, new CachedStep(result.Layer, created));
         Advance(state, key, result.Layer, history, created);
     }
 

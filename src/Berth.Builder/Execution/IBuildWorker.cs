@@ -41,6 +41,13 @@ public interface IBuildWorker
     void StoreCache(Digest key, IReadOnlyList<BuildLayer> parent, CachedStep step);
 
     /// <summary>
+    /// True when the cache held no step as the build began and none can be imported, so a lookup can only find
+    /// what this build stored itself. The executor then skips reading a COPY's sources for a key no lookup could
+    /// match and takes the key after the copy, from the digests the copy took on the way.
+    /// </summary>
+    bool CacheStartedEmpty { get; }
+
+    /// <summary>
     /// What the COPY recorded under <paramref name="shape"/> last left in its layer, or null when nothing was
     /// recorded or that layer is gone. A later COPY of the same sources links the files that did not change.
     /// </summary>

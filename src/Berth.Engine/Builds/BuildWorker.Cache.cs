@@ -22,6 +22,8 @@ internal sealed partial class BuildWorker
         if (to is not null) _export = CacheDirectory.Open(to, mustExist: false);
     }
 
+    public bool CacheStartedEmpty => _cacheStartedEmpty && _imports.Count == 0;
+
     public async Task<CachedStep?> LookupCacheAsync(Digest key, IReadOnlyList<BuildLayer> parent, CancellationToken ct)
     {
         var step = LookupLocal(key, parent);

@@ -35,6 +35,7 @@ internal sealed partial class BuildWorker
         var parent = TopChain(chain);
         var mounts = _snapshotter.Prepare(key, parent?.ToString());
         var keep = false;
+        Task? unmounted = null;
         try
         {
             Directory.CreateDirectory(rootfs);
@@ -46,15 +47,20 @@ internal sealed partial class BuildWorker
             }
             finally
             {
-                Unmount(rootfs);
+                // Tearing the overlay down evicts every entry the step made through it (a COPY of a large tree: a
+                // good part of the step); it runs beside the layer's writing, which reads the upper directory
+                // directly, and nothing writes through the mount any more once the step has returned.
+                unmounted = Task.Run(() => Unmount(rootfs), CancellationToken.None);
             }
             if (!succeeded) return null;
-            var layer = await CommitLayerAsync(key, mounts, parent, clamp, ct).ConfigureAwait(false);
+            var layer = await CommitLayerAsync(key, mounts, parent, clamp, unmounted, ct).ConfigureAwait(false);
             keep = layer is not null;
             return layer;
         }
         finally
         {
+            // The snapshot is committed, removed or its bundle deleted only once nothing is mounted on it.
+            if (unmounted is not null) await unmounted.ConfigureAwait(false);
             if (!keep && _snapshotter.Stat(key) is not null) _snapshotter.Remove(key);
             if (Directory.Exists(bundle)) Directory.Delete(bundle, recursive: true);
         }
@@ -64,7 +70,8 @@ internal sealed partial class BuildWorker
     /// Writes the snapshot's upper directory as a layer blob and commits the snapshot as the new chain. Null when
     /// nothing changed. Another build that made the same chain first keeps its snapshot; the content is equal.
     /// </summary>
-    private async Task<BuildLayer?> CommitLayerAsync(string key, IReadOnlyList<Mount> mounts, Digest? parent, DateTimeOffset? clamp, CancellationToken ct)
+    private async Task<BuildLayer?> CommitLayerAsync(string key, IReadOnlyList<Mount> mounts, Digest? parent, DateTimeOffset? clamp, Task unmounted,
+        CancellationToken ct)
     {
         var upper = mounts.WritableDirectory()
             ?? throw new BerthException(ErrorKind.Internal, $"snapshotter {_snapshotter.Driver} gave no writable directory for {key}");
@@ -82,6 +89,7 @@ internal sealed partial class BuildWorker
             blob = new Descriptor { MediaType = MediaTypes.DockerLayer, Digest = info.Digest, Size = info.Size };
         }
         var chain = ChainIds.Next(parent, blob.Digest);
+        await unmounted.ConfigureAwait(false);
         try
         {
             _snapshotter.Commit(chain.ToString(), key);

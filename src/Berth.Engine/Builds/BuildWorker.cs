@@ -26,6 +26,7 @@ internal sealed partial class BuildWorker : IBuildWorker
     private readonly EngineOptions _options;
     private readonly Platform _platform;
     private readonly NetworkService _networks;
+    private readonly bool _cacheStartedEmpty;
 
     public BuildWorker(ImageService images, ISnapshotter snapshotter, LocalContentStore content, MetadataStore metadata, StateLayout layout,
         EngineOptions options, Platform platform, NetworkService networks)
@@ -36,6 +37,7 @@ internal sealed partial class BuildWorker : IBuildWorker
         _content = content;
         _metadata = metadata;
         _cache = new BuildCacheTable(metadata);
+        _cacheStartedEmpty = metadata.Read(_cache.IsEmpty);
         _layout = layout;
         _options = options;
         _platform = platform;

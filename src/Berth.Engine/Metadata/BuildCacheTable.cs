@@ -16,6 +16,12 @@ internal sealed class BuildCacheTable(MetadataStore store)
         return reader.Read() ? Read(key, reader) : null;
     }
 
+    public bool IsEmpty(SqliteTransaction t)
+    {
+        using var command = store.Command(t, "SELECT EXISTS (SELECT 1 FROM build_cache)");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0;
+    }
+
     public void Put(SqliteTransaction t, BuildCacheRecord record)
     {
         using var command = store.Command(t, """

@@ -15,6 +15,7 @@ internal sealed class InMemoryBuildWorker : IBuildWorker, IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("berth-build-worker-").FullName;
     private readonly ConcurrentDictionary<Digest, CachedStep> _cache = new();
+    private int _lookups;
 
     public Dictionary<string, BaseImage> Images { get; } = [];
     public ConcurrentQueue<RunStep> Runs { get; } = new();
@@ -49,10 +50,19 @@ internal sealed class InMemoryBuildWorker : IBuildWorker, IDisposable
         return Task.FromResult(new MountedChain(path, () => ValueTask.CompletedTask));
     }
 
-    public Task<CachedStep?> LookupCacheAsync(Digest key, IReadOnlyList<BuildLayer> parent, CancellationToken ct) =>
-        Task.FromResult(_cache.TryGetValue(key, out var step) ? step : null);
+    public Task<CachedStep?> LookupCacheAsync(Digest key, IReadOnlyList<BuildLayer> parent, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _lookups);
+        return Task.FromResult(_cache.TryGetValue(key, out var step) ? step : null);
+    }
 
     public void StoreCache(Digest key, IReadOnlyList<BuildLayer> parent, CachedStep step) => _cache[key] = step;
+
+    /// <summary>What the executor is told about the cache at the start; false makes it look up every step.</summary>
+    public bool CacheStartedEmpty { get; set; }
+
+    /// <summary>How many lookups the executor made.</summary>
+    public int Lookups => _lookups;
 
     /// <summary>No layer directories here, so no COPY records either.</summary>
     public CopyRecord? LookupCopy(Digest shape) => null;
