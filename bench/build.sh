@@ -14,6 +14,7 @@ FILES=1000
 SEED=42
 ENGINES="berth docker podman"
 PUBLISH=0
+DROP_CACHES=1
 BERTH="${BERTH:-$REPO/artifacts/berth/berth}"
 WORKBASE="${BENCH_TMPDIR:-/var/tmp}"
 IMG="berth-bench/busybox:build"
@@ -26,6 +27,7 @@ DOCKER_CLI="${DOCKER_CLI:-/usr/bin/docker}"
 usage() {
     cat <<EOF
 usage: $0 [--runs N] [--warmup N] [--files N] [--seed S] [--engines "berth docker podman"] [--berth PATH] [--publish]
+          [--no-drop-caches]
   --runs N          hyperfine runs per command and phase (default $RUNS)
   --warmup N        untimed warmup runs in the rebuild phases (default $WARMUP; the cold phase has none)
   --files N         files in the generated context (default $FILES, a few KB each, nested directories)
@@ -33,6 +35,7 @@ usage: $0 [--runs N] [--warmup N] [--files N] [--seed S] [--engines "berth docke
   --engines LIST    what to time (default "$ENGINES")
   --berth PATH      berth binary (default $BERTH; env BERTH)
   --publish         dotnet publish berth into artifacts/berth first
+  --no-drop-caches  skip 'sync; echo 3 > /proc/sys/vm/drop_caches' before each cold build
 Temp dirs go under \$BENCH_TMPDIR (default /var/tmp). A private dockerd is started when none is reachable.
 EOF
 }
@@ -46,6 +49,7 @@ while [[ $# -gt 0 ]]; do
         --engines) ENGINES="$2"; shift 2 ;;
         --berth) BERTH="$2"; shift 2 ;;
         --publish) PUBLISH=1; shift ;;
+        --no-drop-caches) DROP_CACHES=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -191,11 +195,15 @@ build_cmd() {
 # What makes a build cold, per engine (see README): berth gets an empty --root with the base image imported;
 # docker loses the whole BuildKit cache (the local context snapshot included) and the output tag; podman, whose
 # cache is its intermediate images, builds with --no-cache.
+# Every engine's cold build then starts with the page cache dropped: creating files soon after deleting many
+# (the previous run's store) is several times slower on this kind of VM otherwise, which would swamp the comparison.
 cold_prepare() {
+    local drop="sync; echo 3 > /proc/sys/vm/drop_caches"
+    [[ $DROP_CACHES == 1 ]] || drop="sync"
     case "$1" in
-        berth) echo "rm -rf $(q "$BROOT") $(q "$BRUN") && $(q "${B[@]}") import $(q "$WORK/rootfs.tar") $IMG >/dev/null && sync" ;;
-        docker) echo "$(q "$DOCKER_CLI") rmi -f $TAG >/dev/null 2>&1; $(q "$DOCKER_CLI") builder prune -af >/dev/null && sync" ;;
-        podman) echo "$(q "${P[@]}") rmi -f $TAG >/dev/null 2>&1; $(q "${P[@]}") image prune -f >/dev/null; sync" ;;
+        berth) echo "rm -rf $(q "$BROOT") $(q "$BRUN") && $(q "${B[@]}") import $(q "$WORK/rootfs.tar") $IMG >/dev/null && $drop" ;;
+        docker) echo "$(q "$DOCKER_CLI") rmi -f $TAG >/dev/null 2>&1; $(q "$DOCKER_CLI") builder prune -af >/dev/null && $drop" ;;
+        podman) echo "$(q "${P[@]}") rmi -f $TAG >/dev/null 2>&1; $(q "${P[@]}") image prune -f >/dev/null; $drop" ;;
     esac
 }
 # A new line in one file per run: the COPY and the RUN after it miss the cache, the first RUN hits it.
