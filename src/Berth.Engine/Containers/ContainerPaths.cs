@@ -20,4 +20,6 @@ internal sealed record ContainerPaths(string Directory, string Bundle)
     public string ConsoleSocket => Path.Combine(Bundle, "console.sock");
     /// <summary>A bridge-mode container's network namespace, pinned here by its monitor while it runs.</summary>
     public string NetnsFile => Path.Combine(Bundle, "netns");
+    /// <summary>The /dev/shm of a container with <c>--ipc shareable</c>: a tmpfs on the host, so others can join it.</summary>
+    public string ShmDirectory => Path.Combine(Bundle, "shm");
 }

@@ -23,6 +23,7 @@ public sealed partial class ContainerService
         foreach (var mount in _snapshotter.Mounts(record.Id)) mount.MountTo(paths.Rootfs);
         try
         {
+            if (record.HostConfig.IpcMode == SharedNamespaces.Shareable) MountShareableShm(paths, record.HostConfig.ShmSize);
             var spec = await BuildSpecAsync(record, paths, options, ct).ConfigureAwait(false);
             var temp = paths.SpecFile + ".tmp";
             await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec), ct).ConfigureAwait(false);
@@ -30,9 +31,20 @@ public sealed partial class ContainerService
         }
         catch
         {
+            UnmountIfMounted(paths.ShmDirectory);
             UnmountIfMounted(paths.Rootfs);
             throw;
         }
+    }
+
+    // Docker keeps a shareable container's /dev/shm on the host: a mount made in one container's mount namespace
+    // cannot be bound into another's, a tmpfs on the host can be bound into both.
+    private static void MountShareableShm(ContainerPaths paths, long size)
+    {
+        Directory.CreateDirectory(paths.ShmDirectory);
+        UnmountIfMounted(paths.ShmDirectory);
+        var bytes = (size > 0 ? size : ContainerSpecOptions.DefaultShmSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Mounts.Mount("shm", paths.ShmDirectory, "tmpfs", MountFlags.NoSuid | MountFlags.NoDev | MountFlags.NoExec, $"mode=1777,size={bytes}");
     }
 
     private async Task<RuntimeSpec> BuildSpecAsync(ContainerRecord record, ContainerPaths paths, StartOptions start, CancellationToken ct)
@@ -66,6 +78,7 @@ public sealed partial class ContainerService
 
         var network = NetworkModes.Parse(host.NetworkMode);
         var security = SecurityProfile.From(host.SecurityOpt ?? []);
+        var ipc = IpcOf(host.IpcMode, paths);
         return SpecBuilder.Build(new ContainerSpecOptions
         {
             Args = [record.Path, .. record.Args],
@@ -92,8 +105,14 @@ public sealed partial class ContainerService
                 NetworkKind.Host => NamespaceMode.Host,
                 NetworkKind.None => NamespaceMode.Private,
                 NetworkKind.Bridge => NamespaceMode.Join(paths.NetnsFile),
-                _ => NamespaceMode.Join($"/proc/{NetworkPeerPid(network.Container!)}/ns/net"),
+                _ => NamespaceMode.Join($"/proc/{DonorPid(network.Container!, "network")}/ns/net"),
             },
+            Ipc = ipc.Mode,
+            ShmSource = ipc.ShmSource,
+            Pid = host.PidMode == SharedNamespaces.Host ? NamespaceMode.Host
+                : SharedNamespaces.JoinedContainer(host.PidMode) is { } pidDonor ? NamespaceMode.Join($"/proc/{DonorPid(pidDonor, "PID")}/ns/pid")
+                : NamespaceMode.Private,
+            Uts = host.UTSMode == SharedNamespaces.Host ? NamespaceMode.Host : NamespaceMode.Private,
             ShmSize = host.ShmSize > 0 ? host.ShmSize : ContainerSpecOptions.DefaultShmSize,
             Memory = host.Memory > 0 ? host.Memory : null,
             MemoryReservation = host.MemoryReservation > 0 ? host.MemoryReservation : null,
@@ -138,11 +157,33 @@ public sealed partial class ContainerService
     };
 
     // --network container:NAME joins the namespace of that container's init, which must be running.
-    private int NetworkPeerPid(string input)
+    // A joined IPC namespace comes with the donor's /dev/shm, reached through its root; Docker lets only a donor
+    // that made its IPC shareable (or uses the host's) be joined.
+    private (NamespaceMode Mode, string? ShmSource) IpcOf(string mode, ContainerPaths paths)
     {
-        var peer = Get(input);
-        if (peer.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused) || peer.State.Pid == 0)
-            throw BerthException.Conflict($"cannot join network of a non running container: {peer.Id}");
-        return peer.State.Pid;
+        switch (mode)
+        {
+            case SharedNamespaces.Host:
+                return (NamespaceMode.Host, null);
+            case SharedNamespaces.None:
+                return (NamespaceMode.Private, "");
+            case SharedNamespaces.Shareable:
+                return (NamespaceMode.Private, paths.ShmDirectory);
+        }
+        if (SharedNamespaces.JoinedContainer(mode) is not { } donor) return (NamespaceMode.Private, null);
+        var pid = DonorPid(donor, "IPC");
+        var donorMode = Get(donor).Record.HostConfig.IpcMode;
+        if (donorMode == SharedNamespaces.Host) return (NamespaceMode.Host, null);
+        if (donorMode != SharedNamespaces.Shareable)
+            throw BerthException.Conflict($"can't join IPC of container {Get(donor).Id}: non-shareable IPC (hint: use IpcMode:shareable for the donor container)");
+        return (NamespaceMode.Join($"/proc/{pid}/ns/ipc"), PathsOf(Get(donor).Id).ShmDirectory);
+    }
+
+    private int DonorPid(string input, string what)
+    {
+        var donor = Get(input);
+        if (donor.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused) || donor.State.Pid == 0)
+            throw BerthException.Conflict($"cannot join {what} of a non running container: {donor.Id}");
+        return donor.State.Pid;
     }
 }

@@ -29,7 +29,11 @@ public sealed partial class ContainerService
     {
         if (request.Name is { Length: > 0 } requested && !ValidName.IsMatch(requested))
             throw BerthException.Invalid($"Invalid container name ({requested}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
-        var host = request.HostConfig;
+        var host = SharedNamespaces.Check(request.HostConfig, request.Config.Hostname);
+        foreach (var mode in new[] { host.IpcMode, host.PidMode })
+        {
+            if (SharedNamespaces.JoinedContainer(mode) is { } donor) Get(donor);
+        }
         var network = NetworkModes.Parse(host.NetworkMode);
         IReadOnlyDictionary<string, EndpointSettings>? networks = null;
         if (network.Kind == NetworkKind.Bridge)
@@ -49,7 +53,7 @@ public sealed partial class ContainerService
 
         var id = monitor?.ContainerId ?? NewContainerId();
         var hostname = config.Hostname.Length > 0 ? config.Hostname
-            : network.Kind == NetworkKind.Host ? Environment.MachineName : id[..12];
+            : network.Kind == NetworkKind.Host || host.UTSMode == SharedNamespaces.Host ? Environment.MachineName : id[..12];
         config = config with { Hostname = hostname, AttachStdin = request.Config.AttachStdin };
         var paths = PathsOf(id);
         var warnings = new List<string>();

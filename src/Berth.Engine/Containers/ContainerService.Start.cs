@@ -70,6 +70,7 @@ public sealed partial class ContainerService
     internal static void ReleaseBundle(ContainerPaths paths)
     {
         UnmountIfMounted(paths.Rootfs);
+        UnmountIfMounted(paths.ShmDirectory);
         // Unpinning a dead container's namespace is what makes the kernel delete its veth pairs.
         if (File.Exists(paths.NetnsFile)) NetworkNamespace.Release(paths.NetnsFile);
         if (!Directory.Exists(paths.Bundle)) return;

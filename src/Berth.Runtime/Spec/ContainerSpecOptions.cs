@@ -59,6 +59,13 @@ public sealed record ContainerSpecOptions
     /// <summary>The /dev/shm tmpfs size in bytes for a private IPC namespace.</summary>
     public long ShmSize { get; init; } = DefaultShmSize;
 
+    /// <summary>
+    /// Where /dev/shm comes from in a private or joined IPC namespace: null, a tmpfs of <see cref="ShmSize"/>;
+    /// a path, a bind of it (the /dev/shm of the container whose IPC namespace is joined); "" none at all
+    /// (<c>--ipc none</c>).
+    /// </summary>
+    public string? ShmSource { get; init; }
+
     public long? Memory { get; init; }
     public long? MemoryReservation { get; init; }
 

@@ -72,13 +72,20 @@ public static partial class SpecBuilder
             Destination = "/sys/fs/cgroup", Type = "cgroup", Source = "cgroup",
             Options = options.Privileged ? restricted : ["ro", .. restricted],
         };
+        // An mqueue filesystem shows the queues of the IPC namespace it is mounted in, the host's one included, so it
+        // needs no bind of a host /dev/mqueue (which many hosts do not mount).
+        yield return new() { Destination = "/dev/mqueue", Type = "mqueue", Source = "mqueue", Options = restricted };
         if (options.Ipc.Kind == NamespaceKind.Host)
         {
-            yield return Bind("/dev/mqueue", "/dev/mqueue");
             yield return Bind("/dev/shm", "/dev/shm");
             yield break;
         }
-        yield return new() { Destination = "/dev/mqueue", Type = "mqueue", Source = "mqueue", Options = restricted };
+        if (options.ShmSource is { Length: 0 }) yield break;
+        if (options.ShmSource is { } shared)
+        {
+            yield return Bind(shared, "/dev/shm");
+            yield break;
+        }
         yield return new()
         {
             Destination = "/dev/shm", Type = "tmpfs", Source = "shm",

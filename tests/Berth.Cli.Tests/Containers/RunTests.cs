@@ -173,6 +173,32 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public void Ipc_pid_and_uts_namespaces_can_be_the_hosts_or_another_containers()
+    {
+        var donor = _host.Detached("--ipc", "shareable", ContainerHost.Image, "sh", "-c", "echo shared > /dev/shm/note; exec sleep 60");
+        ContainerHost.Eventually(() => _host.Run("exec", donor, "cat", "/dev/shm/note").Stdout == "shared\n", "the donor to write its note");
+        Assert.Equal("shared\n", _host.Run("run", "--rm", "--ipc", "container:" + donor, ContainerHost.Image, "cat", "/dev/shm/note").Ok().Stdout);
+        Assert.Contains("sleep 60", _host.Run("run", "--rm", "--pid", "container:" + donor, ContainerHost.Image, "ps").Ok().Stdout);
+        var hostIpc = new FileInfo("/proc/self/ns/ipc").LinkTarget;
+        Assert.Equal(hostIpc, _host.Run("run", "--rm", "--ipc", "host", ContainerHost.Image, "readlink", "/proc/self/ns/ipc").Ok().Stdout.Trim());
+        Assert.NotEqual(hostIpc, _host.Run("run", "--rm", ContainerHost.Image, "readlink", "/proc/self/ns/ipc").Ok().Stdout.Trim());
+        Assert.Equal(Environment.MachineName, _host.Run("run", "--rm", "--uts", "host", ContainerHost.Image, "hostname").Ok().Stdout.Trim());
+        Assert.Equal("absent", _host.Run("run", "--rm", "--ipc", "none", ContainerHost.Image, "sh", "-c", "test -e /dev/shm && echo present || echo absent").Ok().Stdout.Trim());
+        var pids = _host.Run("run", "--rm", "--pid", "host", ContainerHost.Image, "sh", "-c", "ls -d /proc/[0-9]* | wc -l").Ok().Stdout.Trim();
+        Assert.True(int.Parse(pids) > 10, $"a host pid namespace shows the host's processes, not {pids}");
+        Assert.Equal("shareable", _host.Inspect(donor, "{{.HostConfig.IpcMode}}"));
+
+        var private_ = _host.Detached(ContainerHost.Image, "sleep", "60");
+        _host.Run("run", "--rm", "--ipc", "container:" + private_, ContainerHost.Image, "true").FailsWith(125, "non-shareable IPC");
+        _host.Run("create", "--ipc", "bogus", ContainerHost.Image, "true").FailsWith(1, "invalid IPC mode: bogus");
+        _host.Run("create", "--pid", "bogus", ContainerHost.Image, "true").FailsWith(1, "--pid: invalid PID mode");
+        _host.Run("create", "--uts", "host", "-h", "named", ContainerHost.Image, "true").FailsWith(1, "conflicting options: hostname and the UTS mode");
+        _host.Run("create", "--ipc", "container:nosuch", ContainerHost.Image, "true").FailsWith(1, "No such container: nosuch");
+        _host.Run("rm", "-f", donor).Ok();
+        Assert.DoesNotContain("/shm ", File.ReadAllText("/proc/self/mountinfo").Split('\n').Where(l => l.Contains(_host.Root.RunRoot, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Network_none_has_only_loopback()
     {
         var result = _host.Run("run", "--rm", "--network", "none", ContainerHost.Image, "sh", "-c", "ls /sys/class/net").Ok();

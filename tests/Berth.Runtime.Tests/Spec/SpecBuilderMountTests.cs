@@ -31,12 +31,22 @@ public sealed class SpecBuilderMountTests
     }
 
     [Fact]
-    public void Host_ipc_binds_the_hosts_shm_and_mqueue()
+    public void Host_ipc_binds_the_hosts_shm_and_mounts_an_mqueue_that_shows_the_hosts_queues()
     {
         var spec = SpecBuilder.Build(Options with { Ipc = NamespaceMode.Host });
         Assert.Equal(("bind", "/dev/shm"), (Find(spec, "/dev/shm").Type, Find(spec, "/dev/shm").Source));
-        Assert.Equal("/dev/mqueue", Find(spec, "/dev/mqueue").Source);
+        Assert.Equal("mqueue", Find(spec, "/dev/mqueue").Type);
         Assert.DoesNotContain(spec.Linux!.Namespaces, n => n.Type == "ipc");
+    }
+
+    [Fact]
+    public void Shm_is_a_tmpfs_a_bind_of_a_shared_one_or_absent()
+    {
+        Assert.Equal("tmpfs", Find(SpecBuilder.Build(Options), "/dev/shm").Type);
+        var joined = SpecBuilder.Build(Options with { Ipc = NamespaceMode.Join("/proc/7/ns/ipc"), ShmSource = "/run/berth/c/shm" });
+        Assert.Equal(("bind", "/run/berth/c/shm"), (Find(joined, "/dev/shm").Type, Find(joined, "/dev/shm").Source));
+        Assert.Contains(joined.Linux!.Namespaces, n => n.Type == "ipc" && n.Path == "/proc/7/ns/ipc");
+        Assert.DoesNotContain(SpecBuilder.Build(Options with { ShmSource = "" }).Mounts, m => m.Destination == "/dev/shm");
     }
 
     [Fact]

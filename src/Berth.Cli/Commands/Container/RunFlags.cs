@@ -35,6 +35,7 @@ internal sealed class RunFlags
         Init = options.AddBool("init", null, "Run an init inside the container that forwards signals and reaps processes");
         Interactive = options.AddBool("interactive", 'i', "Keep STDIN open even if not attached");
         Ip = options.AddString("ip", null, "IPv4 address (e.g., 172.30.100.104)", valueName: "string");
+        Ipc = options.AddString("ipc", null, "IPC mode to use", valueName: "string");
         Label = options.AddList("label", 'l', "Set meta data on a container", valueName: "list");
         LabelFile = options.AddList("label-file", null, "Read in a line delimited file of labels", valueName: "list");
         LogDriver = options.AddString("log-driver", null, "Logging driver for the container", valueName: "string");
@@ -49,6 +50,7 @@ internal sealed class RunFlags
         NetworkAlias = options.AddList("network-alias", null, "Add network-scoped alias for the container", valueName: "list");
         OomKillDisable = options.AddBool("oom-kill-disable", null, "Disable OOM Killer");
         OomScoreAdj = options.AddInt("oom-score-adj", null, "Tune host's OOM preferences (-1000 to 1000)", valueName: "int");
+        Pid = options.AddString("pid", null, "PID namespace to use", valueName: "string");
         PidsLimit = options.AddLong("pids-limit", null, "Tune container pids limit (set -1 for unlimited)", valueName: "int");
         Platform = options.AddString("platform", null, "Set platform if server is multi-platform capable", valueName: "string");
         Privileged = options.AddBool("privileged", null, "Give extended privileges to this container");
@@ -68,6 +70,7 @@ internal sealed class RunFlags
         Tmpfs = options.AddList("tmpfs", null, "Mount a tmpfs directory", valueName: "list");
         Tty = options.AddBool("tty", 't', "Allocate a pseudo-TTY");
         Ulimit = options.AddList("ulimit", null, "Ulimit options", valueName: "ulimit");
+        Uts = options.AddString("uts", null, "UTS namespace to use", valueName: "string");
         User = options.AddString("user", 'u', "Username or UID (format: <name|uid>[:<group|gid>])", valueName: "string");
         Volume = options.AddList("volume", 'v', "Bind mount a volume", valueName: "list");
         Workdir = options.AddString("workdir", 'w', "Working directory inside the container", valueName: "string");
@@ -98,6 +101,7 @@ internal sealed class RunFlags
     public BoolOption Init { get; }
     public BoolOption Interactive { get; }
     public StringOption Ip { get; }
+    public StringOption Ipc { get; }
     public ListOption Label { get; }
     public ListOption LabelFile { get; }
     public StringOption LogDriver { get; }
@@ -112,6 +116,7 @@ internal sealed class RunFlags
     public ListOption NetworkAlias { get; }
     public BoolOption OomKillDisable { get; }
     public IntOption OomScoreAdj { get; }
+    public StringOption Pid { get; }
     public LongOption PidsLimit { get; }
     public StringOption Platform { get; }
     public BoolOption Privileged { get; }
@@ -131,6 +136,7 @@ internal sealed class RunFlags
     public ListOption Tmpfs { get; }
     public BoolOption Tty { get; }
     public ListOption Ulimit { get; }
+    public StringOption Uts { get; }
     public StringOption User { get; }
     public ListOption Volume { get; }
     public StringOption Workdir { get; }
