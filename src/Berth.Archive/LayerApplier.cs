@@ -35,7 +35,7 @@ public static class LayerApplier
                 var tar = options.Pipelined ? new ReadAheadStream(hashing, ReadAheadChunk, ReadAheadDepth, leaveOpen: true) : null;
                 try
                 {
-                    return await UnpackAsync(tar ?? (Stream)hashing, hashing, compression, root, options, ct).ConfigureAwait(false);
+                    return await UnpackAsync(tar ?? (Stream)hashing, hashing, input as ReadAheadStream, compression, root, options, ct).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -52,7 +52,7 @@ public static class LayerApplier
     private const int ReadAheadChunk = 256 << 10;
     private const int ReadAheadDepth = 4;
 
-    private static async Task<LayerApplyResult> UnpackAsync(Stream source, HashingReadStream hashing, LayerCompression compression, string root, LayerApplyOptions options, CancellationToken ct)
+    private static async Task<LayerApplyResult> UnpackAsync(Stream source, HashingReadStream hashing, ReadAheadStream? input, LayerCompression compression, string root, LayerApplyOptions options, CancellationToken ct)
     {
         var reader = new LayerTarReader(source);
         var unpacker = new LayerUnpacker(root, options);
@@ -63,6 +63,9 @@ public static class LayerApplier
             // The diffID covers the stream to EOF: end-of-archive blocks, record padding, anything after.
             if (source is ReadAheadStream ahead) await ahead.DrainAsync(ct).ConfigureAwait(false);
             else await hashing.DrainAsync(ct).ConfigureAwait(false);
+            // The decompressor has read its input to the end already; draining the input stage as well makes sure
+            // of it, so a failure the input raises at its end (a download's digest check) is never left unseen.
+            if (input is not null) await input.DrainAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ZstdSharp.ZstdException)
         {

@@ -109,22 +109,27 @@ internal sealed class ReadAheadStream : Stream
     private async Task ProduceAsync()
     {
         var ct = _stop.Token;
+        byte[]? buffer = null;
+        var filled = 0;
         try
         {
             while (true)
             {
-                var buffer = await _free.Reader.ReadAsync(ct).ConfigureAwait(false);
-                var filled = 0;
+                buffer = await _free.Reader.ReadAsync(ct).ConfigureAwait(false);
+                filled = 0;
                 int read;
                 // Filling whole chunks keeps hand-overs few; a short read of a socket or decompressor is common.
                 while (filled < buffer.Length && (read = await _inner.ReadAsync(buffer.AsMemory(filled), ct).ConfigureAwait(false)) > 0)
                     filled += read;
                 if (filled > 0) _full.Writer.TryWrite(new Chunk(buffer, filled));
-                if (filled < buffer.Length) break;
+                buffer = null;
+                if (filled < _chunkSize) break;
             }
         }
         catch (Exception e)
         {
+            // What was read before the failure is still the stream's: the reader gets it, then the exception.
+            if (buffer is not null && filled > 0) _full.Writer.TryWrite(new Chunk(buffer, filled));
             _failure = e;
         }
         finally
