@@ -28,11 +28,11 @@ internal sealed partial class LayerUnpacker
     {
         using var file = CreateFile(path);
         long offset = 0, flushed = 0;
-        int read;
-        while ((read = await reader.ReadDataAsync(_buffer, ct).ConfigureAwait(false)) > 0)
+        ReadOnlyMemory<byte> data;
+        while (!(data = await reader.ReadDataSegmentAsync(_buffer, ct).ConfigureAwait(false)).IsEmpty)
         {
-            RandomAccess.Write(file, _buffer.AsSpan(0, read), offset);
-            offset += read;
+            RandomAccess.Write(file, data.Span, offset);
+            offset += data.Length;
             if (_options.StartWriteback && offset - flushed >= WritebackStep)
             {
                 Durability.StartWriteback(file, flushed, offset - flushed);

@@ -74,6 +74,20 @@ internal sealed class ReadAheadStream : Stream
         return Take(buffer.Span);
     }
 
+    /// <summary>
+    /// Up to <paramref name="maxLength"/> bytes of the current chunk, without copying them: valid only until the
+    /// next read. Empty at the end of the stream.
+    /// </summary>
+    public async ValueTask<ReadOnlyMemory<byte>> ReadSegmentAsync(int maxLength, CancellationToken ct)
+    {
+        if (maxLength <= 0) return ReadOnlyMemory<byte>.Empty;
+        if (_offset == _current.Length && !await NextChunkAsync(ct).ConfigureAwait(false)) return ReadOnlyMemory<byte>.Empty;
+        var n = Math.Min(maxLength, _current.Length - _offset);
+        var segment = _current.Buffer.AsMemory(_offset, n);
+        _offset += n;
+        return segment;
+    }
+
     private int Take(Span<byte> destination)
     {
         var n = Math.Min(destination.Length, _current.Length - _offset);
