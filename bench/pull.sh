@@ -345,8 +345,8 @@ if berth:
     print("Targets: " + "; ".join(verdict) + ".")
 
 # CPU seconds per run (hyperfine's user + system of the command; the registry's from /proc). Not a target: it
-# shows how much of a small machine each step occupies. The stages a pull must do (store the blobs, gunzip, untar)
-# together with the registry serving the blobs cannot take less wall time than their CPU seconds over the CPUs.
+# shows how much of a small machine each step occupies, and what the floor's own tools (curl, pigz or gzip, tar)
+# would need of it if they ran all of a pull's stages at once, each using the CPUs perfectly.
 cpu = {k: by[k]["user"] + by[k]["system"] for k in by}
 if cpu:
     print()
@@ -357,9 +357,9 @@ if cpu:
     need = [f for f in ("curl-files", "gunzip", "untar") if f in cpu]
     if len(need) == 3:
         total = sum(cpu[f] for f in need) + registry.get("curl-files", 0)
-        print(f"  curl-files + gunzip + untar + the registry serving the blobs: {total:.2f} CPU s, so at least "
-              f"{total / int(ncpu):.2f} s on {ncpu} CPUs when they overlap perfectly (a pull also hashes every byte, "
-              "compressed and uncompressed, which no stage does)")
+        print(f"  curl-files + gunzip + untar + the registry serving the blobs: {total:.2f} CPU s, "
+              f"{total / int(ncpu):.2f} s of all {ncpu} CPUs: the floor's tools could not do a whole pull faster on "
+              "this machine (a pull also hashes every byte, compressed and uncompressed, which no stage does)")
 
 def fmt(k):
     return f"{k} {med[k]:.2f} s"
