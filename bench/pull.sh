@@ -236,11 +236,16 @@ RESULTS="$HERE/results"
 PREFIX="$RESULTS/${STAMP}-pull-seed${SEED}-${SIZE_MB}mb"
 PARTS=()
 # One hyperfine invocation per command, so a failing one is reported and skipped without losing the others.
+# The registry's CPU time per run of each step, from /proc (utime + stime, in clock ticks): on a small machine
+# it competes with the puller, so the report shows it beside the puller's own.
+reg_ticks() { awk '{print $14 + $15}' "/proc/$REG_PID/stat" 2>/dev/null || echo 0; }
 time_step() {
-    local step="$1" cmd="$2" err="$WORK/$1.err"
+    local step="$1" cmd="$2" err="$WORK/$1.err" before
+    before=$(reg_ticks)
     if hyperfine --warmup 0 --runs "$RUNS" --prepare "$(q "$WORK/prepare-$step.sh")" \
             --export-json "$PREFIX-$step.json" -n "$step" "$cmd 2>>$(q "$err")"; then
         PARTS+=("$PREFIX-$step.json")
+        echo "$step $(( $(reg_ticks) - before )) $(getconf CLK_TCK) $RUNS" >> "$WORK/registry-cpu.txt"
     else
         echo "    $step FAILED; its stderr:"
         tail -n 15 "$err" | sed 's/^/      /'
@@ -271,11 +276,16 @@ fi
 # ---------------------------------------------------------------- report
 [[ ${#PARTS[@]} -gt 0 ]] || { echo "nothing was measured" >&2; exit 1; }
 log "results (hyperfine JSON/markdown: $PREFIX.{json,md})"
+touch "$WORK/registry-cpu.txt"
 python3 - "$PREFIX" "$GZ_BYTES" "$TAR_BYTES" "$SUMMARY" "$RUNS" "$DOCKER_DRIVER" "$PODMAN_DRIVER" "$DROP_CACHES" \
-    "${#LAYERS[@]}" "$(nproc)" "${GUNZIP[0]}" "${PARTS[@]}" <<'EOF'
+    "${#LAYERS[@]}" "$(nproc)" "${GUNZIP[0]}" "$WORK/registry-cpu.txt" "${PARTS[@]}" <<'EOF'
 import json, os, statistics, sys
-prefix, gz, tar, summary, runs, ddrv, pdrv, drop, nlayers, ncpu, gunzip = sys.argv[1:12]
-parts = sys.argv[12:]
+prefix, gz, tar, summary, runs, ddrv, pdrv, drop, nlayers, ncpu, gunzip, regcpu = sys.argv[1:13]
+parts = sys.argv[13:]
+registry = {}
+for line in open(regcpu):
+    step, ticks, hz, n = line.split()
+    registry[step] = int(ticks) / int(hz) / int(n)
 gz_mib, tar_mib = int(gz) / 2**20, int(tar) / 2**20
 results = []
 for p in parts:
@@ -333,6 +343,25 @@ if berth:
                        + ("(within the 1.3x target)" if r <= 1.3 else "(MISSES the 1.3x target)"))
     print()
     print("Targets: " + "; ".join(verdict) + ".")
+
+# CPU seconds per run (hyperfine's user + system of the command; the registry's from /proc). Not a target: it
+# shows how much of a small machine each step occupies, and what the floor's own tools (curl, pigz or gzip, tar)
+# would need of it if they ran all of a pull's stages at once, each using the CPUs perfectly.
+cpu = {k: by[k]["user"] + by[k]["system"] for k in by}
+if cpu:
+    print()
+    print("CPU per run (user + system; registry = the registry process during that step):")
+    for k in pullers + floors:
+        reg = f"  + registry {registry[k]:.2f} s" if k in registry else ""
+        # docker pull is a client: the pulling happens in dockerd, whose CPU time is not counted here.
+        note = "  (the docker client only; dockerd not counted)" if k == "docker" else ""
+        print(f"  {k:10}{cpu[k]:6.2f} s{reg}{note}")
+    need = [f for f in ("curl-files", "gunzip", "untar") if f in cpu]
+    if len(need) == 3:
+        total = sum(cpu[f] for f in need) + registry.get("curl-files", 0)
+        print(f"  curl-files + gunzip + untar + the registry serving the blobs: {total:.2f} CPU s, "
+              f"{total / int(ncpu):.2f} s of all {ncpu} CPUs: the floor's tools could not do a whole pull faster on "
+              "this machine (a pull also hashes every byte, compressed and uncompressed, which no stage does)")
 
 def fmt(k):
     return f"{k} {med[k]:.2f} s"

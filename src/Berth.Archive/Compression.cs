@@ -30,8 +30,15 @@ public static class Compression
     /// end) or ZstdException/EndOfStreamException (zstd). Disposing the returned stream disposes
     /// <paramref name="input"/> unless <paramref name="leaveOpen"/>.
     /// </summary>
-    public static async Task<(Stream Content, LayerCompression Compression)> OpenDecompressedAsync(
-        Stream input, bool leaveOpen, CancellationToken ct)
+    public static Task<(Stream Content, LayerCompression Compression)> OpenDecompressedAsync(
+        Stream input, bool leaveOpen, CancellationToken ct) => OpenDecompressedAsync(input, leaveOpen, buffered: true, ct);
+
+    /// <summary>
+    /// As the public overload; <paramref name="buffered"/> false leaves out the large input buffer below the gzip
+    /// decompressor, for an input that already serves its reads from large chunks in memory.
+    /// </summary>
+    internal static async Task<(Stream Content, LayerCompression Compression)> OpenDecompressedAsync(
+        Stream input, bool leaveOpen, bool buffered, CancellationToken ct)
     {
         var prefix = new byte[PeekLength];
         var filled = await input.ReadAtLeastAsync(prefix, PeekLength, throwOnEndOfStream: false, ct).ConfigureAwait(false);
@@ -41,7 +48,7 @@ public static class Compression
         {
             // GZipStream pulls its input 8 KiB at a time; a large buffer below it turns that into few big reads of
             // the network or file underneath.
-            LayerCompression.Gzip => new GzipVerifyingStream(new BufferedStream(replay, 1 << 20)),
+            LayerCompression.Gzip => new GzipVerifyingStream(buffered ? new BufferedStream(replay, 1 << 20) : replay),
             // checkEndOfStream: a frame cut short must fail, not end quietly, or a truncated layer would pass.
             LayerCompression.Zstd => new DecompressionStream(replay, bufferSize: 0, checkEndOfStream: true, leaveOpen: false),
             _ => replay,

@@ -43,6 +43,13 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
     {
         if (buffer.IsEmpty) return 0;
+        if (_start == _end && buffer.Length >= FillTarget)
+        {
+            // A reader with a large buffer of its own (a read-ahead stage) is filled and hashed in place.
+            var read = await inner.ReadAtLeastAsync(buffer, FillTarget, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+            Hash(buffer.Span[..read]);
+            return read;
+        }
         if (_start == _end && !Fill(await inner.ReadAtLeastAsync(_buffer, FillTarget, throwOnEndOfStream: false, ct).ConfigureAwait(false))) return 0;
         return Take(buffer.Span);
     }
@@ -59,11 +66,16 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : Stream
     private bool Fill(int read)
     {
         if (read <= 0) return false;
-        _hash.AppendData(_buffer, 0, read);
-        BytesHashed += read;
+        Hash(_buffer.AsSpan(0, read));
         _start = 0;
         _end = read;
         return true;
+    }
+
+    private void Hash(ReadOnlySpan<byte> data)
+    {
+        _hash.AppendData(data);
+        BytesHashed += data.Length;
     }
 
     private int Take(Span<byte> destination)

@@ -65,6 +65,25 @@ internal sealed class LayerTarReader(Stream source)
         return read;
     }
 
+    /// <summary>
+    /// Reads the current entry's content as <see cref="ReadDataAsync"/> does, but from a read-ahead source hands
+    /// out its buffered bytes in place instead of copying them into <paramref name="scratch"/>; the segment is
+    /// valid until the next read. Empty once the content is exhausted.
+    /// </summary>
+    public async ValueTask<ReadOnlyMemory<byte>> ReadDataSegmentAsync(Memory<byte> scratch, CancellationToken ct)
+    {
+        if (_remaining == 0) return ReadOnlyMemory<byte>.Empty;
+        if (source is not ReadAheadStream ahead)
+        {
+            var read = await ReadDataAsync(scratch, ct).ConfigureAwait(false);
+            return scratch[..read];
+        }
+        var segment = await ahead.ReadSegmentAsync((int)Math.Min(int.MaxValue, _remaining), ct).ConfigureAwait(false);
+        if (segment.IsEmpty) throw Truncated();
+        _remaining -= segment.Length;
+        return segment;
+    }
+
     private LayerTarEntry Build(char flag, long size, string? longName, string? longLink, List<KeyValuePair<string, byte[]>>? pax)
     {
         var h = _header.AsSpan();

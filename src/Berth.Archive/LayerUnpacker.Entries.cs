@@ -1,16 +1,23 @@
 using Berth.Linux;
+using Microsoft.Win32.SafeHandles;
 
 namespace Berth.Archive;
 
 internal sealed partial class LayerUnpacker
 {
+    // Large enough that the disk gets big requests, small enough that it starts long before a big file ends.
+    private const long WritebackStep = 8 << 20;
+
     private void MakeDirectory(LayerTarEntry entry, string path)
     {
-        // An existing directory is kept (layers add to it); anything else under the name is replaced.
-        if (!FileStatus.TryLstat(path, out var status, out _) || status.Type != UnixFileType.Directory)
+        // An existing directory is kept (layers add to it); anything else under the name is replaced. In a fresh
+        // layer directory nothing exists yet, so mkdir comes first and the name is only examined when it fails.
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        if (!Directories.TryCreate(path, owner)
+            && (!FileStatus.TryLstat(path, out var status, out _) || status.Type != UnixFileType.Directory))
         {
             RemoveExisting(path);
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!Directories.TryCreate(path, owner)) throw new LinuxIOException("mkdir", path, Errno.EEXIST);
         }
         SetOwner(path, entry);
         SetXattrs(path, entry);
@@ -19,16 +26,20 @@ internal sealed partial class LayerUnpacker
 
     private async Task WriteFileAsync(LayerTarEntry entry, string path, LayerTarReader reader, CancellationToken ct)
     {
-        RemoveExisting(path);
-        // O_EXCL|O_NOFOLLOW: the name was just cleared, and nothing may stand behind it but a new file.
-        using var file = UnixFile.CreateNew(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        long offset = 0;
-        int read;
-        while ((read = await reader.ReadDataAsync(_buffer, ct).ConfigureAwait(false)) > 0)
+        using var file = CreateFile(path);
+        long offset = 0, flushed = 0;
+        ReadOnlyMemory<byte> data;
+        while (!(data = await reader.ReadDataSegmentAsync(_buffer, ct).ConfigureAwait(false)).IsEmpty)
         {
-            RandomAccess.Write(file, _buffer.AsSpan(0, read), offset);
-            offset += read;
+            RandomAccess.Write(file, data.Span, offset);
+            offset += data.Length;
+            if (_options.StartWriteback && offset - flushed >= WritebackStep)
+            {
+                Durability.StartWriteback(file, flushed, offset - flushed);
+                flushed = offset;
+            }
         }
+        if (_options.StartWriteback && offset > flushed) Durability.StartWriteback(file, flushed, offset - flushed);
         // chown clears setuid/setgid and security.capability, so it goes first, then mode, then xattrs.
         if (_privileged) Ownership.Fchown(file, (uint)entry.Uid, (uint)entry.Gid, path);
         Permissions.Fchmod(file, entry.Mode, path);
@@ -37,12 +48,40 @@ internal sealed partial class LayerUnpacker
         if (_options.Sync == LayerSyncMode.EachFile) Durability.Fsync(file, path);
     }
 
+    /// <summary>
+    /// O_EXCL|O_NOFOLLOW: nothing may stand behind the name but a new file. Whatever had the name (an earlier
+    /// entry of the same layer) is removed first; in a fresh layer directory there is nothing, so the name is only
+    /// examined when the create fails.
+    /// </summary>
+    private SafeFileHandle CreateFile(string path)
+    {
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            return UnixFile.CreateNew(path, owner);
+        }
+        catch (LinuxIOException e) when (e.Errno == Errno.EEXIST)
+        {
+            RemoveExisting(path);
+            return UnixFile.CreateNew(path, owner);
+        }
+    }
+
     private void MakeSymlink(LayerTarEntry entry, string path)
     {
-        RemoveExisting(path);
         // The target is stored verbatim: it is only ever followed through RootedPathResolver, never by the kernel here.
-        Links.Symlink(entry.LinkName, path);
-        _resolver.Invalidate();
+        try
+        {
+            Links.Symlink(entry.LinkName, path);
+        }
+        catch (LinuxIOException e) when (e.Errno == Errno.EEXIST)
+        {
+            RemoveExisting(path);
+            Links.Symlink(entry.LinkName, path);
+        }
+        // No invalidation: every resolution in the resolver's cache runs through names that existed when it was
+        // made, and a name that existed can only have become free through RemoveExisting, which invalidates.
+        // A link made under a free name therefore lies on no cached path.
         SetOwner(path, entry);
         SetXattrs(path, entry);
         FileTimes.LSet(path, entry.AccessTime ?? entry.ModificationTime, entry.ModificationTime);
@@ -62,10 +101,17 @@ internal sealed partial class LayerUnpacker
         if (targetStatus.Type == UnixFileType.Directory)
             throw EntryNames.Unsafe(entry.Name, $"hardlink target {EntryNames.Quote(entry.LinkName)} is a directory");
         if (targetPath == path) return;
-        RemoveExisting(path);
-        Links.HardLink(targetPath, path);
-        // The new name may itself be a symlink (a link to a link), which changes how later paths resolve.
-        _resolver.Invalidate();
+        // The new name may itself be a symlink (a link to a link); as in MakeSymlink, a new name lies on no
+        // cached resolution, and replacing an existing one invalidates through RemoveExisting.
+        try
+        {
+            Links.HardLink(targetPath, path);
+        }
+        catch (LinuxIOException e) when (e.Errno == Errno.EEXIST)
+        {
+            RemoveExisting(path);
+            Links.HardLink(targetPath, path);
+        }
     }
 
     private void MakeNode(LayerTarEntry entry, string path)

@@ -6,8 +6,9 @@ namespace Berth.Archive;
 /// Resolves layer paths as if the layer root were '/' (chroot semantics): each component is lstat-ed, symlinks
 /// are followed by reading them ourselves, an absolute link target restarts at the root and '..' never climbs
 /// above it. Resolved paths therefore contain no symlinks and always lie under the root. The parent cache
-/// holds only resolutions that cannot change until the unpacker removes something or creates a link, which
-/// is when it calls <see cref="Invalidate"/>. Nothing else may modify the tree meanwhile (it is a fresh layer
+/// holds only resolutions through names that existed when they were made; they cannot change until one of those
+/// names is removed, which is when the unpacker calls <see cref="Invalidate"/> (a link made under a free name lies
+/// on no cached path). Nothing else may modify the tree meanwhile (it is a fresh layer
 /// directory, not a live container root), so lstat-then-use has no race to lose.
 /// </summary>
 internal sealed class RootedPathResolver(string root)

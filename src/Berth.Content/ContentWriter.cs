@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Berth.Linux;
 using Berth.Oci;
+using Microsoft.Win32.SafeHandles;
 
 namespace Berth.Content;
 
@@ -15,6 +17,10 @@ public sealed class ContentWriter : Stream
     private readonly FileStream _data;
     private IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool _committed;
+    private SafeFileHandle? _writeback;
+    private long _writebackFrom;
+
+    private const long WritebackStep = 8 << 20;
 
     internal ContentWriter(string ingestDirectory, string blobsDirectory, FileStream lockHandle)
     {
@@ -36,6 +42,7 @@ public sealed class ContentWriter : Stream
     {
         _data.SetLength(0);
         _data.Position = 0;
+        _writebackFrom = 0;
         _hash.Dispose();
         _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     }
@@ -63,6 +70,7 @@ public sealed class ContentWriter : Stream
         }
         _data.Flush(flushToDisk: true);
         _data.Dispose();
+        _writeback?.Dispose();
         var target = LocalContentStore.BlobPath(_blobsDirectory, digest);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
         try
@@ -101,12 +109,26 @@ public sealed class ContentWriter : Stream
     {
         _hash.AppendData(buffer);
         _data.Write(buffer);
+        StartWritebackEvery();
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         _hash.AppendData(buffer.Span);
         await _data.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        StartWritebackEvery();
+    }
+
+    // Commit fsyncs the blob; writeback started as the data arrives leaves that fsync little to wait for, and
+    // keeps a large blob from landing on the disk all at once at the end of its download. A second descriptor
+    // of the same file, because asking the FileStream for its handle would end its position caching.
+    private void StartWritebackEvery()
+    {
+        var written = _data.Position;
+        if (written - _writebackFrom < WritebackStep) return;
+        _writeback ??= File.OpenHandle(System.IO.Path.Combine(_ingestDirectory, "data"), FileMode.Open, FileAccess.Read);
+        Durability.StartWriteback(_writeback, _writebackFrom, written - _writebackFrom);
+        _writebackFrom = written;
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -132,6 +154,7 @@ public sealed class ContentWriter : Stream
                 _data.Dispose();
                 if (!KeepPartialOnAbort || written == 0) TryDelete(_ingestDirectory);
             }
+            _writeback?.Dispose();
             _hash.Dispose();
             _lock.Dispose();
         }

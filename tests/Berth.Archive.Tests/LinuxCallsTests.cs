@@ -19,6 +19,25 @@ public sealed class LinuxCallsTests
     }
 
     [Fact]
+    public void Directories_TryCreate_MakesNewNames_AnswersFalseForAnyExistingOne_AndThrowsOtherwise()
+    {
+        using var tree = new TestTree();
+        var fresh = Path.Combine(tree.Parent, "fresh");
+        File.WriteAllText(Path.Combine(tree.Parent, "file"), "");
+        File.CreateSymbolicLink(Path.Combine(tree.Parent, "dangling"), "/nonexistent/berth");
+
+        Assert.True(Directories.TryCreate(fresh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+        Assert.Equal(UnixFileType.Directory, FileStatus.Lstat(fresh).Type);
+        Assert.False(Directories.TryCreate(fresh, UnixFileMode.UserRead));
+        Assert.False(Directories.TryCreate(Path.Combine(tree.Parent, "file"), UnixFileMode.UserRead));
+        // mkdir never follows a final symlink, not even one that points nowhere.
+        Assert.False(Directories.TryCreate(Path.Combine(tree.Parent, "dangling"), UnixFileMode.UserRead));
+        Assert.False(Directory.Exists("/nonexistent/berth"));
+        var error = Assert.Throws<LinuxIOException>(() => Directories.TryCreate(Path.Combine(tree.Parent, "missing", "child"), UnixFileMode.UserRead));
+        Assert.Equal(Errno.ENOENT, error.Errno);
+    }
+
+    [Fact]
     public void Errors_NameTheOperationPathAndErrno()
     {
         var error = Assert.Throws<LinuxIOException>(() => FileStatus.Lstat("/nonexistent/berth"));

@@ -58,6 +58,14 @@ public sealed class MaliciousLayerTests
             t => Assert.Equal(UnixFileType.CharacterDevice, FileStatus.Lstat(t["null2"]).Type)),
         ["root entry as a symlink is ignored"] = new(() => new TarBuilder().Symlink(".", "/etc").File("passwd", "mine").Build(), null,
             t => Assert.Equal("mine", File.ReadAllText(t["passwd"]))),
+        ["symlink made under a directory already resolved, then written through"] = new(() => new TarBuilder()
+            .Directory("a").File("a/f", "x").Symlink("a/s", "/../../elsewhere").File("a/s/x", "pwned").Build(), null,
+            t => Assert.Equal("pwned", File.ReadAllText(t["elsewhere/x"]))),
+        ["hardlink to an escaping symlink, then written through"] = new(() => new TarBuilder()
+            .Directory("d").File("d/f", "x").Symlink("esc", "/../outside").HardLink("d/h", "esc").File("d/h/x", "pwned").Build(), null,
+            t => Assert.Equal("pwned", File.ReadAllText(t["outside/x"]))),
+        ["directory already resolved, replaced by a file"] = new(() => new TarBuilder()
+            .Directory("d").File("d/a", "1").File("d", "2").File("d/b", "3").Build(), "d/b"),
         ["huge long name"] = new(() => new TarBuilder().File(string.Join('/', Enumerable.Repeat(new string('n', 200), 60)), "x").Build(),
             new string('n', 20)),
         ["huge component"] = new(() => new TarBuilder().File(new string('c', 300), "x").Build(), new string('c', 20)),

@@ -29,6 +29,28 @@ public abstract partial class ContentStoreConformance
     }
 
     [Fact]
+    public async Task Resume_OfABlobLargerThanTheWritebackStep_InUnevenWrites_CommitsTheSameBytes()
+    {
+        // Over 8 MiB on each side of the resume, so writeback is started mid-blob in both writers.
+        var bytes = RandomBytes(20 << 20, 14);
+        var digest = Digest.Compute(bytes);
+        var cut = (9 << 20) + 12_345;
+
+        var first = Store.Ingester.BeginWrite(digest.ToString());
+        for (var at = 0; at < cut; at += 700_001) await first.WriteAsync(bytes.AsMemory(at, Math.Min(700_001, cut - at)));
+        first.KeepPartialOnAbort = true;
+        await first.DisposeAsync();
+
+        await using var second = Store.Ingester.BeginWrite(digest.ToString());
+        Assert.Equal(cut, second.Offset);
+        for (var at = cut; at < bytes.Length; at += 1_000_003) second.Write(bytes.AsSpan(at, Math.Min(1_000_003, bytes.Length - at)));
+        await second.CommitAsync(digest, bytes.Length, CancellationToken.None);
+
+        Assert.Equal(bytes, await ReadAsync(Store.Provider, digest));
+        Assert.Empty(Store.PartialWrites());
+    }
+
+    [Fact]
     public async Task Resume_WithCorruptedPrefix_FailsVerification()
     {
         var bytes = RandomBytes(10_000, 11);
