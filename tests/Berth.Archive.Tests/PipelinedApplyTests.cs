@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Berth.Oci;
+using Berth.Testing;
 
 namespace Berth.Archive.Tests;
 
@@ -72,7 +73,7 @@ public sealed class PipelinedApplyTests
         Assert.Equal("digest mismatch", error.Message);
     }
 
-    private sealed class ThrowAtEndStream(byte[] data) : Stream
+    private sealed class ThrowAtEndStream(byte[] data) : ForwardOnlyStream
     {
         private int _position;
 
@@ -84,15 +85,5 @@ public sealed class PipelinedApplyTests
             _position += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,3 +1,5 @@
+using Berth.Testing;
+
 namespace Berth.Archive.Tests;
 
 public sealed class ReadAheadStreamTests
@@ -113,7 +115,7 @@ public sealed class ReadAheadStreamTests
     }
 
     /// <summary>Serves <c>data</c> in uneven reads, then throws <c>failure</c> (or ends) once <c>failAfter</c> bytes are out.</summary>
-    private sealed class FailingStream(byte[] data, int failAfter, Exception? failure) : Stream
+    private sealed class FailingStream(byte[] data, int failAfter, Exception? failure) : ForwardOnlyStream
     {
         private int _position;
         private int _reads;
@@ -133,16 +135,6 @@ public sealed class ReadAheadStreamTests
             return n;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
         protected override void Dispose(bool disposing)
         {
             Disposed = true;
@@ -151,7 +143,7 @@ public sealed class ReadAheadStreamTests
     }
 
     /// <summary>A body that never sends anything until cancelled.</summary>
-    private sealed class StallingStream : Stream
+    private sealed class StallingStream : ForwardOnlyStream
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
         {
@@ -160,14 +152,5 @@ public sealed class ReadAheadStreamTests
         }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
