@@ -125,7 +125,10 @@ public sealed partial class ContainerService
                 {
                     // Insert refuses a taken name. Volume uses refer to the row, so it exists before the mounts are planned.
                     _containers.Insert(t, candidate, new ContainerState());
-                    var withMounts = candidate with { Mounts = MountPlanner.Plan(candidate, _volumes, t) };
+                    var withMounts = candidate with
+                    {
+                        Mounts = MountPlanner.Plan(candidate, _volumes, t, name => ContainerLookup.Get(_containers, t, name).Record),
+                    };
                     _containers.SetRecord(t, withMounts);
                     return withMounts;
                 });

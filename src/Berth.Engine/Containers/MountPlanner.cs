@@ -11,10 +11,12 @@ namespace Berth.Engine.Containers;
 /// with Docker's rules: <c>-v</c> creates a missing host directory while <c>--mount type=bind</c> refuses it, a
 /// named volume is created on first use, every VOLUME not covered by a mount becomes an anonymous volume, and
 /// two mounts on one path are an error. tmpfs mounts are not mount points (Docker lists them only in HostConfig).
+/// <c>--volumes-from</c> takes another container's mount points (its volumes then count as used by this one too),
+/// under which this container's own mounts win on the same path.
 /// </summary>
 internal static class MountPlanner
 {
-    public static IReadOnlyList<MountPoint> Plan(ContainerRecord record, VolumeService volumes, SqliteTransaction t)
+    public static IReadOnlyList<MountPoint> Plan(ContainerRecord record, VolumeService volumes, SqliteTransaction t, Func<string, ContainerRecord> containerOf)
     {
         var planned = new List<MountPoint>();
         var host = record.HostConfig;
@@ -57,6 +59,12 @@ internal static class MountPlanner
                 throw BerthException.Invalid($"invalid mount config: invalid mount path: '{target}' mount path must be absolute");
             if (!taken.Add(Clean(target))) throw BerthException.Invalid($"Duplicate mount point: {Clean(target)}");
         }
+        foreach (var inherited in VolumesFrom(host.VolumesFrom ?? [], containerOf))
+        {
+            if (!taken.Add(inherited.Destination)) continue;
+            if (inherited.Type == "volume" && inherited.Name is { } name) volumes.EnsureForContainer(t, name, record.Id);
+            planned.Add(inherited);
+        }
         foreach (var path in (record.Config.Volumes?.Keys ?? []).Order(StringComparer.Ordinal))
         {
             if (taken.Contains(Clean(path))) continue;
@@ -64,6 +72,19 @@ internal static class MountPlanner
             planned.Add(VolumeMount(volumes.EnsureForContainer(t, null, record.Id), Clean(path), readOnly: false, mode: ""));
         }
         return planned;
+    }
+
+    // "NAME[:ro|rw]": the container's mount points, read-only or writable as asked, else as they are there.
+    private static IEnumerable<MountPoint> VolumesFrom(IReadOnlyList<string> sources, Func<string, ContainerRecord> containerOf)
+    {
+        foreach (var source in sources)
+        {
+            var separator = source.LastIndexOf(':');
+            var (name, mode) = separator > 0 ? (source[..separator], source[(separator + 1)..]) : (source, "");
+            if (mode is not ("" or "ro" or "rw")) throw BerthException.Invalid($"invalid mode: {mode}");
+            foreach (var mount in containerOf(name).Mounts)
+                yield return mode.Length == 0 ? mount : mount with { RW = mode == "rw" };
+        }
     }
 
     private static MountPoint BindFromFlag(VolumeSpec spec)

@@ -123,6 +123,32 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public void Volumes_from_shares_another_containers_mounts_in_its_mode_or_the_one_asked()
+    {
+        var hostDir = _host.Root.WorkPath("shared");
+        Directory.CreateDirectory(hostDir);
+        File.WriteAllText(Path.Combine(hostDir, "f"), "from the host\n");
+        _host.Run("create", "--name", "data", "-v", "/anon", "-v", $"{hostDir}:/hostdir:ro", ContainerHost.Image, "true").Ok();
+
+        Assert.Equal("from the host\n", _host.Run("run", "--rm", "--volumes-from", "data", ContainerHost.Image, "sh", "-c",
+            "echo kept > /anon/x && cat /hostdir/f").Ok().Stdout);
+        Assert.Equal("kept\n", _host.Run("run", "--rm", "--volumes-from", "data:ro", ContainerHost.Image, "cat", "/anon/x").Ok().Stdout);
+        _host.Run("run", "--rm", "--volumes-from", "data", ContainerHost.Image, "touch", "/hostdir/g").FailsWith(1, "Read-only file system");
+        _host.Run("run", "--rm", "--volumes-from", "data:ro", ContainerHost.Image, "touch", "/anon/y").FailsWith(1, "Read-only file system");
+        // A mount of this container's own wins over an inherited one on the same path.
+        Assert.Equal("", _host.Run("run", "--rm", "--volumes-from", "data", "--tmpfs", "/anon", ContainerHost.Image, "ls", "/anon").Ok().Stdout);
+
+        var user = _host.Run("create", "--volumes-from", "data", ContainerHost.Image, "true").Ok().Stdout.Trim();
+        _host.Run("rm", "-v", "data").Ok();
+        Assert.Single(_host.Run("volume", "ls", "-q").Lines);
+        _host.Run("rm", "-v", user).Ok();
+        Assert.Empty(_host.Run("volume", "ls", "-q").Lines);
+
+        _host.Run("run", "--rm", "--volumes-from", "nosuch", ContainerHost.Image, "true").FailsWith(125, "No such container: nosuch");
+        _host.Run("run", "--rm", "--volumes-from", "nosuch:bad", ContainerHost.Image, "true").FailsWith(125, "invalid mode: bad");
+    }
+
+    [Fact]
     public void Anonymous_volumes_go_with_rm()
     {
         _host.Run("run", "--rm", "-v", "/anon", ContainerHost.Image, "true").Ok();

@@ -71,6 +71,7 @@ internal sealed class RunFlags
         Tty = options.AddBool("tty", 't', "Allocate a pseudo-TTY");
         Ulimit = options.AddList("ulimit", null, "Ulimit options", valueName: "ulimit");
         Uts = options.AddString("uts", null, "UTS namespace to use", valueName: "string");
+        VolumesFrom = options.AddList("volumes-from", null, "Mount volumes from the specified container(s)", valueName: "list");
         User = options.AddString("user", 'u', "Username or UID (format: <name|uid>[:<group|gid>])", valueName: "string");
         Volume = options.AddList("volume", 'v', "Bind mount a volume", valueName: "list");
         Workdir = options.AddString("workdir", 'w', "Working directory inside the container", valueName: "string");
@@ -137,6 +138,7 @@ internal sealed class RunFlags
     public BoolOption Tty { get; }
     public ListOption Ulimit { get; }
     public StringOption Uts { get; }
+    public ListOption VolumesFrom { get; }
     public StringOption User { get; }
     public ListOption Volume { get; }
     public StringOption Workdir { get; }

@@ -69,6 +69,7 @@ internal static class RunRequestBuilder
         var host = new HostConfig
         {
             Binds = binds.Count > 0 ? binds : null,
+            VolumesFrom = NullIfEmpty(context.Get(flags.VolumesFrom)),
             ContainerIDFile = context.Get(flags.CidFile),
             LogConfig = LogConfigOf(context, flags),
             NetworkMode = context.Get(flags.Network) is { Length: > 0 } network ? network : "default",
