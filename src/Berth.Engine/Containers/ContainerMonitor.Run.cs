@@ -83,7 +83,7 @@ internal sealed partial class ContainerMonitor
         // descendant that escaped the namespace must not keep the monitor here forever.
         await Task.WhenAny(pumps, Task.Delay(OutputDrainPatience, ct)).ConfigureAwait(false);
         stdio.CloseOutput();
-        var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record.Id));
+        var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record));
         var deletion = runtime.DeleteAsync(record.Id, force: true, ct);
         // A --rm container never restarts: its runtime delete (a process of its own) overlaps with releasing its
         // network, recording the exit and removing the container's files (its processes died with its pid

@@ -30,6 +30,8 @@ public sealed partial class ContainerService
         if (request.Name is { Length: > 0 } requested && !ValidName.IsMatch(requested))
             throw BerthException.Invalid($"Invalid container name ({requested}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         var host = SharedNamespaces.Check(request.HostConfig, request.Config.Hostname);
+        if (host.MemorySwappiness is { } swappiness && swappiness is < 0 or > 100)
+            throw BerthException.Invalid($"Invalid value: {swappiness}, valid memory swappiness range is 0-100");
         foreach (var mode in new[] { host.IpcMode, host.PidMode })
         {
             if (SharedNamespaces.JoinedContainer(mode) is { } donor) Get(donor);

@@ -10,6 +10,13 @@ public sealed partial class ContainerService
     internal static string CgroupsPathOf(string id) => "/berth/" + id;
 
     /// <summary>
+    /// A container's cgroup: under <c>--cgroup-parent</c> when given (a relative parent is taken from the root, as
+    /// Docker's cgroupfs driver takes it from init's), else under /berth.
+    /// </summary>
+    internal static string CgroupsPathOf(ContainerRecord record) =>
+        record.HostConfig.CgroupParent is { Length: > 0 } parent ? $"/{parent.Trim('/')}/{record.Id}" : CgroupsPathOf(record.Id);
+
+    /// <summary>
     /// Makes a row tell the truth. A row that says running, paused or restarting is believed while its monitor
     /// holds the monitor lock. When the monitor is gone (killed, crashed), the runtime is asked: a container still
     /// running stays "running" without a monitor; one that is gone is recorded as exited (255, the code Docker

@@ -169,6 +169,35 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public void Cgroup_parent_places_the_container_and_memory_swappiness_is_set_in_range()
+    {
+        var parent = "berth-test-" + Guid.NewGuid().ToString("N")[..8];
+        // The parent cgroup is the user's, as with docker: the runtime removes the container's own only.
+        var parents = new[] { "/sys/fs/cgroup/pids/" + parent, "/sys/fs/cgroup/" + parent };
+        try
+        {
+            var id = _host.Detached("--cgroup-parent", parent, ContainerHost.Image, "sleep", "60");
+            Assert.Contains(parents, p => Directory.Exists(Path.Combine(p, id)));
+            Assert.Equal(parent, _host.Inspect(id, "{{.HostConfig.CgroupParent}}"));
+            _host.Run("rm", "-f", id).Ok();
+            Assert.DoesNotContain(parents, p => Directory.Exists(Path.Combine(p, id)));
+        }
+        finally
+        {
+            foreach (var controller in Directory.GetDirectories("/sys/fs/cgroup").Append("/sys/fs/cgroup"))
+            {
+                try { Directory.Delete(Path.Combine(controller, parent)); }
+                catch (IOException) { }
+            }
+        }
+
+        if (File.Exists("/sys/fs/cgroup/memory/memory.swappiness"))
+            Assert.Equal("10\n", _host.Run("run", "--rm", "--memory-swappiness", "10", ContainerHost.Image, "cat", "/sys/fs/cgroup/memory/memory.swappiness").Ok().Stdout);
+        _host.Run("run", "--rm", "--memory-swappiness", "101", ContainerHost.Image, "true")
+            .FailsWith(125, "Invalid value: 101, valid memory swappiness range is 0-100");
+    }
+
+    [Fact]
     public void Capabilities_follow_docker_defaults_cap_drop_and_privileged()
     {
         string CapEff(params string[] flags) =>

@@ -22,6 +22,7 @@ internal sealed class RunFlags
         CpusetCpus = options.AddString("cpuset-cpus", null, "CPUs in which to allow execution (0-3, 0,1)", valueName: "string");
         CpusetMems = options.AddString("cpuset-mems", null, "MEMs in which to allow execution (0-3, 0,1)", valueName: "string");
         Device = options.AddList("device", null, "Add a host device to the container", valueName: "list");
+        CgroupParent = options.AddString("cgroup-parent", null, "Optional parent cgroup for the container", valueName: "string");
         Dns = options.AddList("dns", null, "Set custom DNS servers", valueName: "list");
         DnsOption = options.AddList("dns-option", null, "Set DNS options", valueName: "list");
         DnsSearch = options.AddList("dns-search", null, "Set custom DNS search domains", valueName: "list");
@@ -43,6 +44,7 @@ internal sealed class RunFlags
         MacAddress = options.AddString("mac-address", null, "Container MAC address (e.g., 92:d0:c6:0a:29:33)", valueName: "string");
         Memory = options.AddString("memory", 'm', "Memory limit", valueName: "bytes");
         MemoryReservation = options.AddString("memory-reservation", null, "Memory soft limit", valueName: "bytes");
+        MemorySwappiness = options.AddLong("memory-swappiness", null, "Tune container memory swappiness (0 to 100)", defaultValue: -1, valueName: "int");
         MemorySwap = options.AddString("memory-swap", null, "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", valueName: "bytes");
         Mount = options.AddList("mount", null, "Attach a filesystem mount to the container", valueName: "mount");
         Name = options.AddString("name", null, "Assign a name to the container", valueName: "string");
@@ -89,6 +91,7 @@ internal sealed class RunFlags
     public StringOption CpusetCpus { get; }
     public StringOption CpusetMems { get; }
     public ListOption Device { get; }
+    public StringOption CgroupParent { get; }
     public ListOption Dns { get; }
     public ListOption DnsOption { get; }
     public ListOption DnsSearch { get; }
@@ -111,6 +114,7 @@ internal sealed class RunFlags
     public StringOption Memory { get; }
     public StringOption MemoryReservation { get; }
     public StringOption MemorySwap { get; }
+    public LongOption MemorySwappiness { get; }
     public ListOption Mount { get; }
     public StringOption Name { get; }
     public StringOption Network { get; }

@@ -105,6 +105,8 @@ internal static class RunRequestBuilder
             Devices = context.Get(flags.Device).Select(DeviceOf).ToList(),
             MemoryReservation = Bytes(context, flags.MemoryReservation),
             MemorySwap = context.Get(flags.MemorySwap) == "-1" ? -1 : Bytes(context, flags.MemorySwap),
+            MemorySwappiness = context.Get(flags.MemorySwappiness) is var swappiness && swappiness != -1 ? swappiness : null,
+            CgroupParent = context.Get(flags.CgroupParent),
             OomKillDisable = context.Get(flags.OomKillDisable),
             PidsLimit = context.IsSet(flags.PidsLimit) ? context.Get(flags.PidsLimit) : null,
             Ulimits = context.Get(flags.Ulimit) is { Count: > 0 } ulimits ? ulimits.Select(UlimitOf).ToList() : null,
