@@ -113,6 +113,7 @@ public sealed partial class ContainerService
                 : SharedNamespaces.JoinedContainer(host.PidMode) is { } pidDonor ? NamespaceMode.Join($"/proc/{DonorPid(pidDonor, "PID")}/ns/pid")
                 : NamespaceMode.Private,
             Uts = host.UTSMode == SharedNamespaces.Host ? NamespaceMode.Host : NamespaceMode.Private,
+            Cgroup = host.CgroupnsMode == SharedNamespaces.Host ? NamespaceMode.Host : NamespaceMode.Private,
             ShmSize = host.ShmSize > 0 ? host.ShmSize : ContainerSpecOptions.DefaultShmSize,
             Memory = host.Memory > 0 ? host.Memory : null,
             MemoryReservation = host.MemoryReservation > 0 ? host.MemoryReservation : null,

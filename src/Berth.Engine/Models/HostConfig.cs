@@ -19,7 +19,7 @@ public sealed record HostConfig
     public IReadOnlyList<string>? VolumesFrom { get; init; }
     public IReadOnlyList<string>? CapAdd { get; init; }
     public IReadOnlyList<string>? CapDrop { get; init; }
-    public string CgroupnsMode { get; init; } = "host";
+    public string CgroupnsMode { get; init; } = "";
     public IReadOnlyList<string> Dns { get; init; } = [];
     public IReadOnlyList<string> DnsOptions { get; init; } = [];
     public IReadOnlyList<string> DnsSearch { get; init; } = [];

@@ -249,6 +249,14 @@ public sealed class RunTests : IDisposable
         _host.Run("create", "--pid", "bogus", ContainerHost.Image, "true").FailsWith(1, "--pid: invalid PID mode");
         _host.Run("create", "--uts", "host", "-h", "named", ContainerHost.Image, "true").FailsWith(1, "conflicting options: hostname and the UTS mode");
         _host.Run("create", "--ipc", "container:nosuch", ContainerHost.Image, "true").FailsWith(1, "No such container: nosuch");
+
+        // In the host's cgroup namespace the container sees its own cgroup's full path; in a private one, "/".
+        var ownCgroup = _host.Run("run", "--rm", "--cgroupns", "host", ContainerHost.Image, "cat", "/proc/self/cgroup").Ok().Stdout;
+        Assert.Contains("/berth/", ownCgroup);
+        var privateCgroup = _host.Run("run", "--rm", "--cgroupns", "private", ContainerHost.Image, "cat", "/proc/self/cgroup").Ok().Stdout;
+        Assert.DoesNotContain("/berth/", privateCgroup);
+        _host.Run("create", "--cgroupns", "bogus", ContainerHost.Image, "true").FailsWith(1, "invalid cgroup namespace mode: bogus");
+        _host.Run("create", "--userns", "remapped", ContainerHost.Image, "true").FailsWith(1, "invalid user namespace mode: remapped");
         _host.Run("rm", "-f", donor).Ok();
         Assert.DoesNotContain("/shm ", File.ReadAllText("/proc/self/mountinfo").Split('\n').Where(l => l.Contains(_host.Root.RunRoot, StringComparison.Ordinal)));
     }

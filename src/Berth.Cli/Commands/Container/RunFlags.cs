@@ -23,6 +23,8 @@ internal sealed class RunFlags
         CpusetMems = options.AddString("cpuset-mems", null, "MEMs in which to allow execution (0-3, 0,1)", valueName: "string");
         Device = options.AddList("device", null, "Add a host device to the container", valueName: "list");
         CgroupParent = options.AddString("cgroup-parent", null, "Optional parent cgroup for the container", valueName: "string");
+        Cgroupns = options.AddString("cgroupns", null,
+            "Cgroup namespace to use (host|private); by default the host's under cgroup v1, a private one under v2", valueName: "string");
         Dns = options.AddList("dns", null, "Set custom DNS servers", valueName: "list");
         DnsOption = options.AddList("dns-option", null, "Set DNS options", valueName: "list");
         DnsSearch = options.AddList("dns-search", null, "Set custom DNS search domains", valueName: "list");
@@ -72,6 +74,7 @@ internal sealed class RunFlags
         Tmpfs = options.AddList("tmpfs", null, "Mount a tmpfs directory", valueName: "list");
         Tty = options.AddBool("tty", 't', "Allocate a pseudo-TTY");
         Ulimit = options.AddList("ulimit", null, "Ulimit options", valueName: "ulimit");
+        Userns = options.AddString("userns", null, "User namespace to use", valueName: "string");
         Uts = options.AddString("uts", null, "UTS namespace to use", valueName: "string");
         VolumesFrom = options.AddList("volumes-from", null, "Mount volumes from the specified container(s)", valueName: "list");
         User = options.AddString("user", 'u', "Username or UID (format: <name|uid>[:<group|gid>])", valueName: "string");
@@ -92,6 +95,7 @@ internal sealed class RunFlags
     public StringOption CpusetMems { get; }
     public ListOption Device { get; }
     public StringOption CgroupParent { get; }
+    public StringOption Cgroupns { get; }
     public ListOption Dns { get; }
     public ListOption DnsOption { get; }
     public ListOption DnsSearch { get; }
@@ -141,6 +145,7 @@ internal sealed class RunFlags
     public ListOption Tmpfs { get; }
     public BoolOption Tty { get; }
     public ListOption Ulimit { get; }
+    public StringOption Userns { get; }
     public StringOption Uts { get; }
     public ListOption VolumesFrom { get; }
     public StringOption User { get; }

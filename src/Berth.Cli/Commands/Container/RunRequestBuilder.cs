@@ -87,6 +87,8 @@ internal static class RunRequestBuilder
             IpcMode = context.Get(flags.Ipc),
             PidMode = context.Get(flags.Pid),
             UTSMode = context.Get(flags.Uts),
+            CgroupnsMode = context.Get(flags.Cgroupns),
+            UsernsMode = context.Get(flags.Userns),
             OomScoreAdj = context.Get(flags.OomScoreAdj),
             Privileged = context.Get(flags.Privileged),
             ReadonlyRootfs = context.Get(flags.ReadOnly),
