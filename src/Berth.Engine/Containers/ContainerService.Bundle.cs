@@ -110,8 +110,9 @@ public sealed partial class ContainerService
             Ipc = ipc.Mode,
             ShmSource = ipc.ShmSource,
             Pid = host.PidMode == SharedNamespaces.Host ? NamespaceMode.Host
-                : SharedNamespaces.JoinedContainer(host.PidMode) is { } pidDonor ? NamespaceMode.Join($"/proc/{DonorPid(pidDonor, "PID")}/ns/pid")
-                : NamespaceMode.Private,
+                : SharedNamespaces.JoinedContainer(host.PidMode) is { } pidDonor
+                    ? NamespaceMode.Join($"/proc/{DonorPid(pidDonor, "PID")}/ns/pid")
+                    : NamespaceMode.Private,
             Uts = host.UTSMode == SharedNamespaces.Host ? NamespaceMode.Host : NamespaceMode.Private,
             Cgroup = host.CgroupnsMode == SharedNamespaces.Host ? NamespaceMode.Host : NamespaceMode.Private,
             ShmSize = host.ShmSize > 0 ? host.ShmSize : ContainerSpecOptions.DefaultShmSize,
@@ -158,9 +159,8 @@ public sealed partial class ContainerService
         Options = ["nosuid", "nodev", "noexec", .. options],
     };
 
-    // --network container:NAME joins the namespace of that container's init, which must be running.
-    // A joined IPC namespace comes with the donor's /dev/shm, reached through its root; Docker lets only a donor
-    // that made its IPC shareable (or uses the host's) be joined.
+    // A joined IPC namespace comes with the donor's /dev/shm (the tmpfs it keeps on the host); Docker lets only a
+    // donor that made its IPC shareable (or uses the host's) be joined.
     private (NamespaceMode Mode, string? ShmSource) IpcOf(string mode, ContainerPaths paths)
     {
         switch (mode)
@@ -172,20 +172,24 @@ public sealed partial class ContainerService
             case SharedNamespaces.Shareable:
                 return (NamespaceMode.Private, paths.ShmDirectory);
         }
-        if (SharedNamespaces.JoinedContainer(mode) is not { } donor) return (NamespaceMode.Private, null);
-        var pid = DonorPid(donor, "IPC");
-        var donorMode = Get(donor).Record.HostConfig.IpcMode;
+        if (SharedNamespaces.JoinedContainer(mode) is not { } name) return (NamespaceMode.Private, null);
+        var donor = RunningDonor(name, "IPC");
+        var donorMode = donor.Record.HostConfig.IpcMode;
         if (donorMode == SharedNamespaces.Host) return (NamespaceMode.Host, null);
         if (donorMode != SharedNamespaces.Shareable)
-            throw BerthException.Conflict($"can't join IPC of container {Get(donor).Id}: non-shareable IPC (hint: use IpcMode:shareable for the donor container)");
-        return (NamespaceMode.Join($"/proc/{pid}/ns/ipc"), PathsOf(Get(donor).Id).ShmDirectory);
+            throw BerthException.Conflict(
+                $"can't join IPC of container {donor.Id}: non-shareable IPC (hint: use IpcMode:shareable for the donor container)");
+        return (NamespaceMode.Join($"/proc/{donor.State.Pid}/ns/ipc"), PathsOf(donor.Id).ShmDirectory);
     }
 
-    private int DonorPid(string input, string what)
+    // --network, --ipc and --pid container:NAME join the namespaces of that container's init, which must be running.
+    private StoredContainer RunningDonor(string input, string what)
     {
         var donor = Get(input);
         if (donor.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused) || donor.State.Pid == 0)
             throw BerthException.Conflict($"cannot join {what} of a non running container: {donor.Id}");
-        return donor.State.Pid;
+        return donor;
     }
+
+    private int DonorPid(string input, string what) => RunningDonor(input, what).State.Pid;
 }
