@@ -15,4 +15,5 @@ cleanup() { if [ -n "$started_dockerd" ]; then kill "$started_dockerd" 2>/dev/nu
 trap cleanup EXIT
 
 export BERTH_BINARY="$(pwd)/artifacts/berth/berth"
-dotnet test Berth.sln -c Release --nologo -v quiet -- xunit.parallelizeTestCollections=true
+# The minimal console logger still prints each failed test's message and stack, which the quiet build output hides.
+dotnet test Berth.sln -c Release --nologo -v quiet --logger "console;verbosity=minimal" -- xunit.parallelizeTestCollections=true

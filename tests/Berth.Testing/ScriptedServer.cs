@@ -9,17 +9,30 @@ namespace Berth.Testing;
 /// </summary>
 public sealed class ScriptedServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<HttpListenerContext, int, Task> _handle;
     private int _count;
 
     public ScriptedServer(Func<HttpListenerContext, int, Task> handle, string host = "127.0.0.1")
     {
         _handle = handle;
-        Port = Ports.Free();
         Host = host;
-        _listener.Prefixes.Add($"http://{host}:{Port}/");
-        _listener.Start();
+        // The port can be taken between finding it free and binding it (tests run in parallel): try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = Ports.Free();
+            _listener = new HttpListener();
+            _listener.Prefixes.Add($"http://{host}:{Port}/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                _listener.Close();
+            }
+        }
         _ = Task.Run(LoopAsync);
     }
 
