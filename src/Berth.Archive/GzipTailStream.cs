@@ -1,7 +1,7 @@
 namespace Berth.Archive;
 
 /// <summary>Passes compressed bytes through while remembering the last eight: the final gzip trailer.</summary>
-internal sealed class GzipTailStream(Stream inner) : Stream
+internal sealed class GzipTailStream(Stream inner) : ForwardReadStream
 {
     private readonly byte[] _tail = new byte[8];
 
@@ -9,12 +9,6 @@ internal sealed class GzipTailStream(Stream inner) : Stream
 
     /// <summary>The last eight bytes read (CRC32 then ISIZE, little-endian), valid when <see cref="Count"/> ≥ 8.</summary>
     public ReadOnlySpan<byte> Tail => _tail;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -45,11 +39,6 @@ internal sealed class GzipTailStream(Stream inner) : Stream
         Count += read;
         return read;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

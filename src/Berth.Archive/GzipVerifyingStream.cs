@@ -11,7 +11,7 @@ namespace Berth.Archive;
 /// not report is a trailer that never came, which the length check catches. That holds for single-member gzip,
 /// which is what every layer writer produces; a concatenated multi-member stream fails the check and is refused.
 /// </summary>
-internal sealed class GzipVerifyingStream : Stream
+internal sealed class GzipVerifyingStream : ForwardReadStream
 {
     private readonly GzipTailStream _input;
     private readonly GZipStream _gzip;
@@ -23,12 +23,6 @@ internal sealed class GzipVerifyingStream : Stream
         _input = new GzipTailStream(compressed);
         _gzip = new GZipStream(_input, CompressionMode.Decompress, leaveOpen: false);
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -57,11 +51,6 @@ internal sealed class GzipVerifyingStream : Stream
         _verified = true;
         return 0;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

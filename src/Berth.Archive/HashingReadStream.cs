@@ -8,7 +8,7 @@ namespace Berth.Archive;
 /// reader's small reads from that buffer. Every byte that passes through is hashed exactly once, so after
 /// <see cref="DrainAsync"/> the digest covers the whole stream: the diffID Docker computes.
 /// </summary>
-internal sealed class HashingReadStream(Stream inner, int bufferSize) : Stream
+internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardReadStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[bufferSize];
@@ -21,12 +21,6 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : Stream
 
     /// <summary>Bytes read from the inner stream so far (all of them hashed).</summary>
     public long BytesHashed { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -85,11 +79,6 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : Stream
         _start += n;
         return n;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -12,7 +12,7 @@ namespace Berth.Archive;
 /// sees the end; an exception from the inner stream reaches the reader, unwrapped, at the point where its data
 /// would have been. Disposing stops the task and waits for it before the inner stream is disposed.
 /// </summary>
-internal sealed class ReadAheadStream : Stream
+internal sealed class ReadAheadStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly bool _leaveOpen;
@@ -42,12 +42,6 @@ internal sealed class ReadAheadStream : Stream
     }
 
     private readonly record struct Chunk(byte[] Buffer, int Length);
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -157,11 +151,6 @@ internal sealed class ReadAheadStream : Stream
     {
         while (await NextChunkAsync(ct).ConfigureAwait(false)) _offset = _current.Length;
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
