@@ -24,9 +24,13 @@ public static class ContentStoreExtensions
     {
         var info = provider.Info(digest) ?? throw BerthException.NotFound($"content {digest}: not found");
         if (info.Size > maxSize) throw BerthException.Invalid($"content {digest}: {info.Size} bytes is larger than the {maxSize}-byte limit");
+        ct.ThrowIfCancellationRequested();
+        // Read in place: the size is bounded, the file local, and an asynchronous read of a file is a synchronous
+        // one on a pool thread, whose first use costs a command such as run (which reads an image config before
+        // anything else needs the pool) a few milliseconds of start-up.
         await using var stream = provider.OpenRead(digest);
         var bytes = new byte[info.Size];
-        await stream.ReadExactlyAsync(bytes, ct).ConfigureAwait(false);
+        stream.ReadExactly(bytes);
         return bytes;
     }
 }

@@ -69,8 +69,10 @@ internal sealed class SnapshotStore
     public string NextId()
     {
         var counter = Path.Combine(_root, "next-id");
-        var next = File.Exists(counter) ? long.Parse(File.ReadAllText(counter), CultureInfo.InvariantCulture) : 1;
-        // Never reuse an id on disk, even if the counter file was lost or restored from an older backup.
+        var next = File.Exists(counter) && long.TryParse(File.ReadAllText(counter), CultureInfo.InvariantCulture, out var stored) ? stored : 1;
+        // Never reuse an id on disk, even if the counter file was lost, torn by a crash or restored from an older
+        // backup. The scan is what guarantees that; the counter only keeps ids of deleted snapshots from coming
+        // back soon, so it is written without waiting for the disk (two fsyncs of every create).
         foreach (var directory in Directory.EnumerateDirectories(_snapshots))
         {
             var name = Path.GetFileName(directory);
@@ -78,7 +80,7 @@ internal sealed class SnapshotStore
             if (IsId(digits)) next = Math.Max(next, long.Parse(digits, CultureInfo.InvariantCulture) + 1);
         }
 
-        WriteAtomically(counter, System.Text.Encoding.ASCII.GetBytes((next + 1).ToString(CultureInfo.InvariantCulture)));
+        WriteAtomically(counter, System.Text.Encoding.ASCII.GetBytes((next + 1).ToString(CultureInfo.InvariantCulture)), durable: false);
         return next.ToString(CultureInfo.InvariantCulture);
     }
 
@@ -164,16 +166,16 @@ internal sealed class SnapshotStore
         JsonSerializer.SerializeToUtf8Bytes(record, SnapshotJsonContext.Default.SnapshotRecord);
 
     /// <summary>temp file + fsync + rename + fsync of the directory: the file is old or new, never partial.</summary>
-    private static void WriteAtomically(string path, byte[] bytes)
+    private static void WriteAtomically(string path, byte[] bytes, bool durable = true)
     {
         var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
             stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            stream.Flush(flushToDisk: durable);
         }
 
         File.Move(temp, path, overwrite: true);
-        Durability.FsyncPath(Path.GetDirectoryName(path)!);
+        if (durable) Durability.FsyncPath(Path.GetDirectoryName(path)!);
     }
 }

@@ -172,5 +172,19 @@ public sealed class OverlayLayoutTests : IDisposable
         Assert.Equal(Fs(3), writable);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("12x")]
+    public void Ids_AreNeverReused_WhenACrashTornTheCounterFile(string torn)
+    {
+        Commit("l1", null);
+        Commit("l2", "l1");
+        File.WriteAllText(Path.Combine(_root, "next-id"), torn);
+
+        var writable = _snapshotter.Prepare("c", "l2").WritableDirectory();
+
+        Assert.Equal(Fs(3), writable);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -81,15 +81,16 @@ internal sealed partial class ContainerMonitor
         var exit = await reaper.WaitAsync(pid, ct).ConfigureAwait(false);
         // The pipes close when the last process holding them is gone (the pid namespace dies with its init), but a
         // descendant that escaped the namespace must not keep the monitor here forever.
-        await Task.WhenAny(pumps, Task.Delay(OutputDrainPatience, ct)).ConfigureAwait(false);
-        stdio.CloseOutput();
+        // The runtime's delete removes the cgroup, so the OOM counter is read first. The delete is a process of its
+        // own and the longest step of the exit, so it starts before the output is drained.
         var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record));
         var deletion = runtime.DeleteAsync(record.Id, force: true, ct);
-        // A --rm container never restarts: its runtime delete (a process of its own) overlaps with releasing its
-        // network, recording the exit and removing the container's files (its processes died with its pid
-        // namespace's init, so nothing holds the rootfs or the network namespace), and the removal waits for it
-        // before the row goes. Otherwise an exit on record means the runtime's state is gone, which stop, rm and
-        // restart rely on.
+        await Task.WhenAny(pumps, Task.Delay(OutputDrainPatience, ct)).ConfigureAwait(false);
+        stdio.CloseOutput();
+        // A --rm container never restarts: its runtime delete overlaps with releasing its network, recording the
+        // exit and removing the container's files (its processes died with its pid namespace's init, so nothing
+        // holds the rootfs or the network namespace), and the removal waits for it before the row goes. Otherwise
+        // an exit on record means the runtime's state is gone, which stop, rm and restart rely on.
         if (record.HostConfig.AutoRemove) _runtimeDeletion = deletion;
         else await deletion.ConfigureAwait(false);
         if (network is not null)
