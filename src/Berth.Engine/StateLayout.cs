@@ -21,6 +21,12 @@ internal sealed class StateLayout(string root, string runRoot, string storageDri
     /// <summary>The OCI runtime's own state root (runc --root), private to this run root.</summary>
     public string RuntimeStateRoot => Path.Combine(RunRoot, "runtime");
 
+    /// <summary>Compiled seccomp programs (<see cref="Berth.Runtime.Seccomp.SeccompProgramCache"/>).</summary>
+    public string SeccompPrograms => Path.Combine(RunRoot, "seccomp");
+
+    /// <summary>A read-only bind mount of the seccomp step's program, which containers start it from.</summary>
+    public string StepExecutable => Path.Combine(RunRoot, "bin", "berth-seccomp-step");
+
     public void Create()
     {
         Directory.CreateDirectory(Root);

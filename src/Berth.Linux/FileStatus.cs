@@ -4,7 +4,7 @@ namespace Berth.Linux;
 
 /// <summary>
 /// What lstat tells about one path, read through statx(2) because its struct layout is the same on every
-/// architecture (struct stat is not). The final component is never followed.
+/// architecture (struct stat is not). The final component is followed only by <see cref="TryStat"/>.
 /// </summary>
 public readonly record struct FileStatus(
     UnixFileType Type,
@@ -35,10 +35,15 @@ public readonly record struct FileStatus(
         TryLstat(path, out var status, out var errno) ? status : throw new LinuxIOException("lstat", path, errno);
 
     /// <summary>lstat the path; false with the errno (ENOENT, ENOTDIR, ...) when it fails.</summary>
-    public static unsafe bool TryLstat(string path, out FileStatus status, out int errno)
+    public static bool TryLstat(string path, out FileStatus status, out int errno) => TryStatx(path, Libc.AtSymlinkNoFollow, out status, out errno);
+
+    /// <summary>stat the path, following a final symlink; false with the errno when it fails.</summary>
+    public static bool TryStat(string path, out FileStatus status, out int errno) => TryStatx(path, 0, out status, out errno);
+
+    private static unsafe bool TryStatx(string path, int flags, out FileStatus status, out int errno)
     {
         byte* buffer = stackalloc byte[StatxSize];
-        if (Libc.Statx(Libc.AtFdCwd, path, Libc.AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+        if (Libc.Statx(Libc.AtFdCwd, path, flags, StatxBasicStats, buffer) != 0)
         {
             errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
             status = default;

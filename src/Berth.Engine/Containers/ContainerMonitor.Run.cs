@@ -33,6 +33,7 @@ internal sealed partial class ContainerMonitor
             return null;
         }
         await using var networkLease = network;
+        using var preload = service.OpenSeccompPreload(paths);
         try
         {
             if (network is not null)
@@ -43,7 +44,14 @@ internal sealed partial class ContainerMonitor
                 NetworkNamespace.CreatePinned(paths.NetnsFile);
                 await network.ConnectAsync(paths.NetnsFile, ct).ConfigureAwait(false);
             }
-            await stdio.LaunchAsync(runtime, record.Id, paths.Bundle, paths.PidFile, ct).ConfigureAwait(false);
+            await stdio.LaunchAsync(runtime, record.Id, paths.Bundle, paths.PidFile, preload?.Descriptors ?? [], ct).ConfigureAwait(false);
+            if (preload is not null && await preload.WaitForCommandAsync("run", ct).ConfigureAwait(false) is { } failure)
+            {
+                // The step reported why the command could not run and exits; as after a failed runc start,
+                // nothing of the container is left running and the runtime's record goes.
+                await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+                throw SeccompPreload.Failure(failure);
+            }
         }
         catch (BerthException e)
         {

@@ -12,6 +12,8 @@ internal sealed record ContainerPaths(string Directory, string Bundle)
     public string ResolvConfFile => Path.Combine(Directory, "resolv.conf");
     public string Rootfs => Path.Combine(Bundle, "rootfs");
     public string SpecFile => Path.Combine(Bundle, "config.json");
+    /// <summary>The seccomp program the container's processes load themselves (<see cref="Berth.Runtime.Seccomp.SeccompStep"/>).</summary>
+    public string SeccompProgram => Path.Combine(Bundle, "seccomp.bpf");
     public string PidFile => Path.Combine(Bundle, "init.pid");
     /// <summary>Held exclusively by the monitor for its whole life: a lock that cannot be taken means a live monitor.</summary>
     public string MonitorLock => Path.Combine(Bundle, "monitor.lock");

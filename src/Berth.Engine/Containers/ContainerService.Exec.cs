@@ -3,6 +3,7 @@ using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Oci;
 using Berth.Runtime.Processes;
+using Berth.Runtime.Seccomp;
 using Berth.Runtime.Spec;
 using Berth.Runtime.Terminal;
 using Microsoft.Win32.SafeHandles;
@@ -28,6 +29,9 @@ public sealed partial class ContainerService
         var paths = PathsOf(container.Id);
         var spec = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(paths.SpecFile, ct).ConfigureAwait(false), RuntimeSpecJsonContext.Default.RuntimeSpecProcess)
             ?? throw new BerthException(ErrorKind.Internal, $"container {container.Id} has an empty runtime spec");
+        // A container whose processes load their seccomp filter themselves has the step in its spec, and the
+        // capabilities the step was lent; an exec'd process gets the container's own and the step too.
+        var ownProcess = spec.Process is { } wrapped ? SeccompStep.Unwrap(wrapped) ?? wrapped : null;
         var config = container.Record.Config;
         var userSpec = request.User.Length > 0 ? request.User : config.User;
         var user = UserResolver.Resolve(userSpec,
@@ -43,11 +47,14 @@ public sealed partial class ContainerService
             AdditionalGids = user.AdditionalGids,
             Terminal = request.Tty,
             Privileged = request.Privileged || container.Record.HostConfig.Privileged,
-            ContainerCapabilities = spec.Process?.Capabilities?.Bounding ?? [],
+            ContainerCapabilities = ownProcess?.Capabilities?.Bounding ?? [],
             HostCapabilities = HostCapabilities.Read(),
-            NoNewPrivileges = spec.Process?.NoNewPrivileges ?? false,
-            Rlimits = spec.Process?.Rlimits,
+            NoNewPrivileges = ownProcess?.NoNewPrivileges ?? false,
+            Rlimits = ownProcess?.Rlimits,
         });
+        using var preload = ownProcess != spec.Process ? OpenSeccompPreload(paths) : null;
+        if (preload is not null) process = SeccompStep.Wrap(process);
+        io = io with { Passed = preload?.Descriptors ?? [] };
 
         var processFile = Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.json");
         await File.WriteAllBytesAsync(processFile, JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecJsonContext.Default.OciProcess), ct).ConfigureAwait(false);
@@ -55,24 +62,32 @@ public sealed partial class ContainerService
         {
             var runtime = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
             if (!request.Tty || request.Detach)
-                return (await runtime.ExecAsync(container.Id, processFile, request.Tty ? RuntimeIo.Null : io, null, request.Detach, null, ct).ConfigureAwait(false)).DockerExitCode;
+                return await ConfirmedAsync(await runtime.ExecAsync(container.Id, processFile, request.Tty ? RuntimeIo.Null with { Passed = io.Passed } : io, null, request.Detach, null, ct).ConfigureAwait(false)).ConfigureAwait(false);
             using var consolePath = UnixSocketPath.For(Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.sock"));
             using var console = ConsoleSocket.Listen(consolePath.Path);
-            var exited = runtime.ExecAsync(container.Id, processFile, RuntimeIo.Null, console.Path, detach: false, null, ct);
+            var exited = runtime.ExecAsync(container.Id, processFile, RuntimeIo.Null with { Passed = io.Passed }, console.Path, detach: false, null, ct);
             var received = console.ReceiveMasterAsync(ct);
             if (await Task.WhenAny(exited, received).ConfigureAwait(false) == exited)
-                return (await exited.ConfigureAwait(false)).DockerExitCode;
+                return await ConfirmedAsync(await exited.ConfigureAwait(false)).ConfigureAwait(false);
             using var master = await received.ConfigureAwait(false);
             using var copyStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var copying = terminal is null ? Task.CompletedTask : terminal(master, copyStop.Token);
             var status = await exited.ConfigureAwait(false);
             await Task.WhenAny(copying, Task.Delay(TimeSpan.FromSeconds(1), ct)).ConfigureAwait(false);
             await copyStop.CancelAsync().ConfigureAwait(false);
-            return status.DockerExitCode;
+            return await ConfirmedAsync(status).ConfigureAwait(false);
         }
         finally
         {
             File.Delete(processFile);
+        }
+
+        // The step's report, once the runtime is done: a command it could not start fails as a runtime's would.
+        async Task<int> ConfirmedAsync(ExitStatus status)
+        {
+            if (preload is not null && await preload.WaitForCommandAsync("exec", ct).ConfigureAwait(false) is { } failure)
+                throw SeccompPreload.Failure(failure);
+            return status.DockerExitCode;
         }
     }
 }

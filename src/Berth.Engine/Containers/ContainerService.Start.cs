@@ -66,6 +66,12 @@ public sealed partial class ContainerService
     internal string PendingMonitorLog(string id) =>
         Path.Combine(Path.GetDirectoryName(_layout.BundleDirectory(id))!, $".monitor-{id}.log");
 
+    /// <summary>The descriptors for starting a process of the container through its seccomp step, when it has one.</summary>
+    internal SeccompPreload? OpenSeccompPreload(ContainerPaths paths) => SeccompPreload.Open(paths, _layout, SeccompStepExecutable);
+
+    /// <summary>The seccomp step's program, which the CLI's publish puts beside berth.</summary>
+    internal string SeccompStepExecutable => Path.Combine(Path.GetDirectoryName(MonitorExecutable) ?? ".", "berth-seccomp-step");
+
     /// <summary>Unmounts the rootfs and deletes the bundle; what a monitor does when its container is done.</summary>
     internal static void ReleaseBundle(ContainerPaths paths)
     {
@@ -74,7 +80,7 @@ public sealed partial class ContainerService
         // Unpinning a dead container's namespace is what makes the kernel delete its veth pairs.
         if (File.Exists(paths.NetnsFile)) NetworkNamespace.Release(paths.NetnsFile);
         if (!Directory.Exists(paths.Bundle)) return;
-        foreach (var file in new[] { paths.SpecFile, paths.PidFile, paths.AttachSocket, paths.ConsoleSocket })
+        foreach (var file in new[] { paths.SpecFile, paths.SeccompProgram, paths.PidFile, paths.AttachSocket, paths.ConsoleSocket })
             File.Delete(file);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Berth.Runtime.Attach;
 using Berth.Runtime.Logs;
 using Berth.Runtime.Oci;
@@ -15,7 +16,8 @@ public abstract class MonitorStdio : IAsyncDisposable
     /// Creates and starts the container through <paramref name="runtime"/> with this stdio. Its output waits in
     /// the pipe or terminal until <see cref="StartPumps"/>, so a client attaching in between misses nothing.
     /// </summary>
-    public abstract Task LaunchAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct);
+    /// <param name="passed">Descriptors the runtime passes on to the container's process as 3, 4... (none usually).</param>
+    public abstract Task LaunchAsync(IOciRuntime runtime, string id, string bundle, string pidFile, IReadOnlyList<SafeHandle> passed, CancellationToken ct);
 
     /// <summary>Starts copying; the task ends when the container's output reaches end of file.</summary>
     public abstract Task StartPumps(JsonFileLogWriter log, AttachServer attach);

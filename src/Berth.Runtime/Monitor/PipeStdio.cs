@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Berth.Linux;
 using Berth.Runtime.Attach;
 using Berth.Runtime.Logs;
@@ -21,7 +22,7 @@ public sealed class PipeStdio(bool openStdin) : MonitorStdio
     private readonly CancellationTokenSource _stop = new();
     private Task _stdinPump = Task.CompletedTask;
 
-    public override async Task LaunchAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct)
+    public override async Task LaunchAsync(IOciRuntime runtime, string id, string bundle, string pidFile, IReadOnlyList<SafeHandle> passed, CancellationToken ct)
     {
         var (outRead, outWrite) = Pipe.Create();
         var (errRead, errWrite) = Pipe.Create();
@@ -31,7 +32,7 @@ public sealed class PipeStdio(bool openStdin) : MonitorStdio
         if (openStdin) (inRead, _stdin) = Pipe.Create();
         try
         {
-            await runtime.RunDetachedAsync(id, bundle, new RuntimeIo(inRead, outWrite, errWrite), null, pidFile, ct).ConfigureAwait(false);
+            await runtime.RunDetachedAsync(id, bundle, new RuntimeIo(inRead, outWrite, errWrite) { Passed = passed }, null, pidFile, ct).ConfigureAwait(false);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Berth.Linux;
 using Berth.Runtime.Attach;
 using Berth.Runtime.Logs;
@@ -20,13 +21,13 @@ public sealed class TerminalStdio(string consoleSocketPath) : MonitorStdio
     private Task _stdinPump = Task.CompletedTask;
     private AttachServer? _attach;
 
-    public override async Task LaunchAsync(IOciRuntime runtime, string id, string bundle, string pidFile, CancellationToken ct)
+    public override async Task LaunchAsync(IOciRuntime runtime, string id, string bundle, string pidFile, IReadOnlyList<SafeHandle> passed, CancellationToken ct)
     {
         // runc connects from its own process: the alias names this process's pid, not "self".
         using var path = UnixSocketPath.For(consoleSocketPath);
         using var console = ConsoleSocket.Listen(path.Path);
         var received = console.ReceiveMasterAsync(ct);
-        var created = runtime.RunDetachedAsync(id, bundle, RuntimeIo.Null, console.Path, pidFile, ct);
+        var created = runtime.RunDetachedAsync(id, bundle, RuntimeIo.Null with { Passed = passed }, console.Path, pidFile, ct);
         // runc connects while it creates; if that fails first, its error is the one to report.
         if (await Task.WhenAny(created, received).ConfigureAwait(false) == created) await created.ConfigureAwait(false);
         _master = await received.ConfigureAwait(false);

@@ -49,6 +49,7 @@ public sealed partial class RuncRuntime
                     Stdin = io?.Stdin,
                     Stdout = io is null ? outWrite : io.Stdout,
                     Stderr = io is null ? errWrite : io.Stderr,
+                    ExtraFds = io?.Passed ?? [],
                 });
             }
 

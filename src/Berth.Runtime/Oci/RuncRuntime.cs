@@ -51,6 +51,7 @@ public sealed partial class RuncRuntime : IOciRuntime
     {
         Directory.CreateDirectory(_global.Root);
         var args = new List<string>(command) { "--bundle", bundle, "--pid-file", pidFile };
+        AddPassed(args, io);
         if (consoleSocketPath is not null) args.AddRange(["--console-socket", consoleSocketPath]);
         args.Add(id);
         var result = await RunAsync(args, io, ct).ConfigureAwait(false);
@@ -103,6 +104,7 @@ public sealed partial class RuncRuntime : IOciRuntime
         var args = new List<string> { "exec", "--process", processJsonPath };
         if (consoleSocketPath is not null) args.AddRange(["--console-socket", consoleSocketPath]);
         if (detach) args.Add("--detach");
+        AddPassed(args, io);
         if (pidFile is not null) args.AddRange(["--pid-file", pidFile]);
         args.Add(id);
         var result = await RunAsync(args, io, ct).ConfigureAwait(false);
@@ -111,6 +113,11 @@ public sealed partial class RuncRuntime : IOciRuntime
         if (result.Error is not null && result.Status.Code != 0) throw StartFailure("exec", result);
         if (detach && !result.Succeeded) throw StartFailure("exec", result);
         return result.Status;
+    }
+
+    private static void AddPassed(List<string> args, RuntimeIo io)
+    {
+        if (io.Passed.Count > 0) args.AddRange(["--preserve-fds", io.Passed.Count.ToString(CultureInfo.InvariantCulture)]);
     }
 
     // Docker treats a command that is missing or not executable as a bad request, not a daemon failure.

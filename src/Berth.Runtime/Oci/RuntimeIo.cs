@@ -8,6 +8,9 @@ namespace Berth.Runtime.Oci;
 /// </summary>
 public sealed record RuntimeIo(SafeHandle? Stdin, SafeHandle? Stdout, SafeHandle? Stderr)
 {
+    /// <summary>Descriptors the runtime passes on to the process as 3, 4... (runc's --preserve-fds).</summary>
+    public IReadOnlyList<SafeHandle> Passed { get; init; } = [];
+
     /// <summary>All three streams on /dev/null (terminal containers, detached processes that need no input).</summary>
     public static RuntimeIo Null => new(null, null, null);
 }

@@ -13,4 +13,5 @@ namespace Berth.Runtime.Spec;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = false)]
 [JsonSerializable(typeof(RuntimeSpec))]
+[JsonSerializable(typeof(LinuxSeccomp))]
 public sealed partial class RuntimeSpecWriterJsonContext : JsonSerializerContext;

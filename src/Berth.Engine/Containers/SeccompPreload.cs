@@ -1,0 +1,100 @@
+using System.Text;
+using Berth.Linux;
+using Berth.Oci;
+using Berth.Runtime.Oci;
+using Berth.Runtime.Options;
+using Berth.Runtime.Seccomp;
+using Berth.Runtime.Spec;
+using Microsoft.Win32.SafeHandles;
+
+namespace Berth.Engine.Containers;
+
+/// <summary>
+/// Berth's side of <see cref="SeccompStep"/>: when a container's spec is written, whether its filter is loaded by
+/// the step (docker's default profile under runc, with libseccomp here) instead of by runc; and, for each
+/// process started so, the descriptors the runtime passes on and the step's report. Without the step's program
+/// beside berth, or with
+/// BERTH_RUNTIME_SECCOMP=1 set, every filter is left to the runtime.
+/// </summary>
+internal sealed class SeccompPreload : IDisposable
+{
+    private readonly SafeFileHandle _program;
+    private readonly SafeFileHandle _executable;
+    private readonly SafeFileHandle _errorsRead;
+    private SafeFileHandle? _errorsWrite;
+
+    private SeccompPreload(SafeFileHandle program, SafeFileHandle executable)
+    {
+        _program = program;
+        _executable = executable;
+        (_errorsRead, _errorsWrite) = Pipe.Create();
+    }
+
+    /// <summary>The spec to write: <paramref name="spec"/> itself, or with its filter moved to the step.</summary>
+    public static RuntimeSpec Apply(RuntimeSpec spec, ContainerRecord record, SeccompMode mode, ContainerPaths paths, StateLayout layout, string stepExecutable)
+    {
+        File.Delete(paths.SeccompProgram);
+        if (spec.Linux?.Seccomp is not { } filter || spec.Process is null || mode.Kind != SeccompKind.Default) return spec;
+        if (Environment.GetEnvironmentVariable("BERTH_RUNTIME_SECCOMP") == "1") return spec;
+        if (Path.GetFileName(record.ResolveRuntime()) != "runc" || !File.Exists(stepExecutable)) return spec;
+        if (SeccompProgramCache.GetOrCompile(filter, layout.SeccompPrograms) is not { } program) return spec;
+        File.WriteAllBytes(paths.SeccompProgram, program);
+        return spec with { Process = SeccompStep.Wrap(spec.Process), Linux = spec.Linux with { Seccomp = null } };
+    }
+
+    /// <summary>The descriptors for a process of a container whose spec went through <see cref="Apply"/>, or null.</summary>
+    public static SeccompPreload? Open(ContainerPaths paths, StateLayout layout, string executable)
+    {
+        SafeFileHandle program;
+        try
+        {
+            program = File.OpenHandle(paths.SeccompProgram);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        try
+        {
+            return new SeccompPreload(program, StepExecutable.Open(layout.StepExecutable, executable));
+        }
+        catch
+        {
+            program.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Descriptors 3, 4 and 5 of the runtime process, in order (<see cref="SeccompStep.ProgramFd"/>...).</summary>
+    public IReadOnlyList<SafeFileHandle> Descriptors => [_program, _executable, _errorsWrite!];
+
+    /// <summary>
+    /// After the runtime started the process: waits until the step has executed the command (the pipe closes) and
+    /// returns null, or returns the failure as runc words it (<paramref name="operation"/> is run or exec).
+    /// </summary>
+    public async Task<string?> WaitForCommandAsync(string operation, CancellationToken ct)
+    {
+        // The runtime and the step hold the write end now; ours must go or the pipe never ends.
+        _errorsWrite?.Dispose();
+        _errorsWrite = null;
+        await using var reader = new FileStream(_errorsRead, FileAccess.Read, bufferSize: 0);
+        using var text = new MemoryStream();
+        await reader.CopyToAsync(text, ct).ConfigureAwait(false);
+        return text.Length == 0 ? null : $"runc {operation} failed: {Encoding.UTF8.GetString(text.ToArray())}";
+    }
+
+    /// <summary>A failure reported by the step, as the runtime's own start failures are raised.</summary>
+    public static BerthException Failure(string message) =>
+        new(RuntimeErrorClassifier.ExitCodeFor(message) == RuntimeErrorClassifier.RuntimeFailure ? ErrorKind.Internal : ErrorKind.InvalidArgument, message)
+        {
+            ExitCode = RuntimeErrorClassifier.ExitCodeFor(message),
+        };
+
+    public void Dispose()
+    {
+        _program.Dispose();
+        _executable.Dispose();
+        _errorsWrite?.Dispose();
+        _errorsRead.Dispose();
+    }
+}

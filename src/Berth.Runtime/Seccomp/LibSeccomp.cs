@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+
+namespace Berth.Runtime.Seccomp;
+
+/// <summary>
+/// The few libseccomp calls that compile a filter, the same library runc compiles with (libseccomp.so.2, which
+/// a dynamically linked runc needs anyway). <see cref="Available"/> is false where it cannot be loaded.
+/// </summary>
+internal static unsafe partial class LibSeccomp
+{
+    private const string Library = "libseccomp.so.2";
+
+    public const uint ActKillProcess = 0x80000000, ActKillThread = 0x00000000, ActTrap = 0x00030000;
+    public const uint ActErrno = 0x00050000, ActTrace = 0x7ff00000, ActLog = 0x7ffc0000, ActAllow = 0x7fff0000;
+    // SCMP_FLTATR_CTL_NNP: whether loading the filter also sets no_new_privs (runc turns it off).
+    public const int AttributeNoNewPrivs = 3;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct ArgumentComparison
+    {
+        public uint Argument;
+        public int Operator;
+        public ulong DatumA;
+        public ulong DatumB;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Version
+    {
+        public uint Major, Minor, Micro;
+    }
+
+    private static readonly Lazy<bool> Loaded = new(() =>
+        NativeLibrary.TryLoad(Library, typeof(LibSeccomp).Assembly, DllImportSearchPath.SafeDirectories, out _));
+
+    public static bool Available => Loaded.Value;
+
+    [LibraryImport(Library, EntryPoint = "seccomp_init")]
+    public static partial nint Init(uint defaultAction);
+
+    [LibraryImport(Library, EntryPoint = "seccomp_release")]
+    public static partial void Release(nint context);
+
+    [LibraryImport(Library, EntryPoint = "seccomp_arch_add")]
+    public static partial int ArchAdd(nint context, uint archToken);
+
+    [LibraryImport(Library, EntryPoint = "seccomp_arch_resolve_name", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial uint ArchResolveName(string name);
+
+    [LibraryImport(Library, EntryPoint = "seccomp_attr_set")]
+    public static partial int AttrSet(nint context, int attribute, uint value);
+
+    [LibraryImport(Library, EntryPoint = "seccomp_syscall_resolve_name", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SyscallResolveName(string name);
+
+    [LibraryImport(Library, EntryPoint = "seccomp_syscall_resolve_name_arch", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SyscallResolveNameArch(uint archToken, string name);
+
+    [LibraryImport(Library, EntryPoint = "seccomp_rule_add_array")]
+    public static partial int RuleAddArray(nint context, uint action, int syscall, uint count, ArgumentComparison* comparisons);
+
+    [LibraryImport(Library, EntryPoint = "seccomp_export_bpf")]
+    public static partial int ExportBpf(nint context, int fd);
+
+    [LibraryImport(Library, EntryPoint = "seccomp_version")]
+    public static partial Version* LibraryVersion();
+}

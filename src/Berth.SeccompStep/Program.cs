@@ -1,0 +1,3 @@
+using Berth.Runtime.Seccomp;
+
+return SeccompStep.Run(args);
