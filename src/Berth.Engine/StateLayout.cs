@@ -24,9 +24,6 @@ internal sealed class StateLayout(string root, string runRoot, string storageDri
     /// <summary>Compiled seccomp programs (<see cref="Berth.Runtime.Seccomp.SeccompProgramCache"/>).</summary>
     public string SeccompPrograms => Path.Combine(RunRoot, "seccomp");
 
-    /// <summary>A read-only bind mount of the seccomp step's program, which containers start it from.</summary>
-    public string StepExecutable => Path.Combine(RunRoot, "bin", "berth-seccomp-step");
-
     public void Create()
     {
         Directory.CreateDirectory(Root);

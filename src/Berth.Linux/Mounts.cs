@@ -13,11 +13,4 @@ public static class Mounts
     {
         if (Libc.Umount2(target, (int)flags) != 0) throw LinuxIOException.FromLastError("umount2", target);
     }
-
-    /// <summary>Whether <paramref name="path"/> lies on a read-only mount (access(2) for writing fails with EROFS).</summary>
-    public static bool IsReadOnly(string path)
-    {
-        const int EROFS = 30, WriteAccess = 2;
-        return Libc.Access(path, WriteAccess) != 0 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == EROFS;
-    }
 }

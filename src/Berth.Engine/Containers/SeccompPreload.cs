@@ -36,14 +36,27 @@ internal sealed class SeccompPreload : IDisposable
         File.Delete(paths.SeccompProgram);
         if (spec.Linux?.Seccomp is not { } filter || spec.Process is null || mode.Kind != SeccompKind.Default) return spec;
         if (Environment.GetEnvironmentVariable("BERTH_RUNTIME_SECCOMP") == "1") return spec;
-        if (Path.GetFileName(record.ResolveRuntime()) != "runc" || !File.Exists(stepExecutable)) return spec;
+        if (!RunsOnRunc(record) || !File.Exists(stepExecutable)) return spec;
         if (SeccompProgramCache.GetOrCompile(filter, layout.SeccompPrograms) is not { } program) return spec;
         File.WriteAllBytes(paths.SeccompProgram, program);
         return spec with { Process = SeccompStep.Wrap(spec.Process), Linux = spec.Linux with { Seccomp = null } };
     }
 
+    // A runtime that cannot be found is reported where the container is started, as it always was.
+    private static bool RunsOnRunc(ContainerRecord record)
+    {
+        try
+        {
+            return Path.GetFileName(record.ResolveRuntime()) == "runc";
+        }
+        catch (BerthException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The descriptors for a process of a container whose spec went through <see cref="Apply"/>, or null.</summary>
-    public static SeccompPreload? Open(ContainerPaths paths, StateLayout layout, string executable)
+    public static SeccompPreload? Open(ContainerPaths paths, string executable)
     {
         SafeFileHandle program;
         try
@@ -56,7 +69,7 @@ internal sealed class SeccompPreload : IDisposable
         }
         try
         {
-            return new SeccompPreload(program, StepExecutable.Open(layout.StepExecutable, executable));
+            return new SeccompPreload(program, StepExecutable.Open(executable, paths.Bundle));
         }
         catch
         {

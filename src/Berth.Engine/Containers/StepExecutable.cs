@@ -4,31 +4,35 @@ using Microsoft.Win32.SafeHandles;
 namespace Berth.Engine.Containers;
 
 /// <summary>
-/// The seccomp step's program as containers start it: through a read-only bind mount under the run root. A process of the container could reach the file through /proc/PID/exe while the step runs, and a
-/// descriptor of a read-only mount cannot be reopened for writing (runc protects its own binary so too). The
-/// mount is made once per boot, and again when the program was replaced.
+/// The seccomp step's program as a container's process is started from it: a descriptor opened through a
+/// read-only bind mount that is detached at once, as runc does for its own binary. A process of the container
+/// could reach the file through /proc/PID/exe while the step runs, and a descriptor of a read-only mount cannot
+/// be reopened for writing; the detached mount lives only as long as the descriptors, and nothing stays mounted.
 /// </summary>
 internal static class StepExecutable
 {
-    public static SafeFileHandle Open(string mountPoint, string executable)
+    /// <param name="executable">The step's program on the host.</param>
+    /// <param name="scratch">A directory of Berth's own for the moment the mount exists (a container's bundle).</param>
+    public static SafeFileHandle Open(string executable, string scratch)
     {
-        if (!IsMountOf(mountPoint, executable))
+        var mountPoint = Path.Combine(scratch, $".seccomp-step-{Guid.NewGuid():N}");
+        File.WriteAllBytes(mountPoint, []);
+        try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(mountPoint)!);
-            using var held = FileLock.Acquire(mountPoint + ".lock");
-            if (!IsMountOf(mountPoint, executable))
+            Mounts.Mount(executable, mountPoint, null, MountFlags.Bind, null);
+            try
             {
-                while (MountInfo.IsMountPoint(mountPoint)) Mounts.Unmount(mountPoint, UnmountFlags.Detach);
-                File.WriteAllBytes(mountPoint, []);
-                Mounts.Mount(executable, mountPoint, null, MountFlags.Bind, null);
                 Mounts.Mount(null, mountPoint, null, MountFlags.Bind | MountFlags.Remount | MountFlags.ReadOnly, null);
+                return File.OpenHandle(mountPoint);
+            }
+            finally
+            {
+                Mounts.Unmount(mountPoint, UnmountFlags.Detach);
             }
         }
-        return File.OpenHandle(mountPoint);
+        finally
+        {
+            File.Delete(mountPoint);
+        }
     }
-
-    private static bool IsMountOf(string mountPoint, string executable) =>
-        FileStatus.TryStat(mountPoint, out var mounted, out _) && FileStatus.TryStat(executable, out var binary, out _)
-        && mounted.Inode == binary.Inode && mounted.DeviceMajor == binary.DeviceMajor && mounted.DeviceMinor == binary.DeviceMinor
-        && Mounts.IsReadOnly(mountPoint);
 }
