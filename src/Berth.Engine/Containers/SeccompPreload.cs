@@ -13,8 +13,7 @@ namespace Berth.Engine.Containers;
 /// Berth's side of <see cref="SeccompStep"/>: when a container's spec is written, whether its filter is loaded by
 /// the step (docker's default profile under runc, with libseccomp here) instead of by runc; and, for each
 /// process started so, the descriptors the runtime passes on and the step's report. Without the step's program
-/// beside berth, or with
-/// BERTH_RUNTIME_SECCOMP=1 set, every filter is left to the runtime.
+/// beside berth, or with BERTH_RUNTIME_SECCOMP=1 set, every filter is left to the runtime.
 /// </summary>
 internal sealed class SeccompPreload : IDisposable
 {
