@@ -52,7 +52,10 @@ internal sealed partial class BuildWorker
         foreach (var mount in step.Mounts) mounts.Add(sandbox.Prepare(mount));
 
         var env = step.Env.Any(e => e.StartsWith("PATH=", StringComparison.Ordinal)) ? step.Env : [DefaultPath, .. step.Env];
-        var spec = SpecBuilder.Build(new ContainerSpecOptions
+        // As for containers, docker's seccomp profile is loaded by berth's step, not compiled by runc each time.
+        var programFile = Path.Combine(bundle, "seccomp.bpf");
+        var stepExecutable = SeccompPreload.StepExecutableBeside(_options.MonitorExecutable ?? Environment.ProcessPath ?? "berth");
+        var spec = SeccompPreload.Apply(SpecBuilder.Build(new ContainerSpecOptions
         {
             Args = step.Args,
             Env = env,
@@ -68,7 +71,7 @@ internal sealed partial class BuildWorker
             CgroupsPath = ContainerService.CgroupsPathOf(id),
             HostsPath = hosts,
             ResolvConfPath = resolvConf,
-        });
+        }), runsOnRunc: true, SeccompMode.Default, programFile, _layout, stepExecutable);
         // /proc, /dev and /sys that runc creates on a bare base stay in the layer, as they do under BuildKit.
         var stubs = MountStubs.Find(rootfs, spec.Mounts.Select(m => m.Destination).Where(d => !IsSystemMount(d)));
         await File.WriteAllBytesAsync(Path.Combine(bundle, "config.json"), JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecJsonContext.Default.RuntimeSpec), ct)
@@ -78,6 +81,7 @@ internal sealed partial class BuildWorker
         var (outRead, outWrite) = Pipe.Create();
         var (errRead, errWrite) = Pipe.Create();
         using var devNull = File.OpenHandle("/dev/null");
+        using var preload = SeccompPreload.Open(programFile, bundle, stepExecutable);
         Task readers;
         ExitStatus status;
         try
@@ -85,11 +89,13 @@ internal sealed partial class BuildWorker
             using (outWrite)
             using (errWrite)
             {
-                var run = runtime.RunAsync(id, bundle, new RuntimeIo(devNull, outWrite, errWrite), ct);
+                var run = runtime.RunAsync(id, bundle, new RuntimeIo(devNull, outWrite, errWrite) { Passed = preload?.Descriptors ?? [] }, ct);
                 readers = Task.WhenAll(PumpAsync(outRead, false, step.Output), PumpAsync(errRead, true, step.Output));
                 try
                 {
                     status = await run.ConfigureAwait(false);
+                    if (preload is not null && await preload.WaitForCommandAsync("run", ct).ConfigureAwait(false) is { } failure)
+                        throw SeccompPreload.Failure(failure);
                 }
                 finally
                 {

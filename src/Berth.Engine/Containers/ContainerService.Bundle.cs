@@ -25,7 +25,8 @@ public sealed partial class ContainerService
         {
             if (record.HostConfig.IpcMode == SharedNamespaces.Shareable) MountShareableShm(paths, record.HostConfig.ShmSize);
             var spec = SeccompPreload.Apply(await BuildSpecAsync(record, paths, options, ct).ConfigureAwait(false),
-                record, SecurityProfile.From(record.HostConfig.SecurityOpt ?? []).Seccomp, paths, _layout, SeccompStepExecutable);
+                SeccompPreload.RunsOnRunc(record), SecurityProfile.From(record.HostConfig.SecurityOpt ?? []).Seccomp,
+                paths.SeccompProgram, _layout, SeccompStepExecutable);
             var temp = paths.SpecFile + ".tmp";
             await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec), ct).ConfigureAwait(false);
             File.Move(temp, paths.SpecFile, overwrite: true);

@@ -67,10 +67,9 @@ public sealed partial class ContainerService
         Path.Combine(Path.GetDirectoryName(_layout.BundleDirectory(id))!, $".monitor-{id}.log");
 
     /// <summary>The descriptors for starting a process of the container through its seccomp step, when it has one.</summary>
-    internal SeccompPreload? OpenSeccompPreload(ContainerPaths paths) => SeccompPreload.Open(paths, SeccompStepExecutable);
+    internal SeccompPreload? OpenSeccompPreload(ContainerPaths paths) => SeccompPreload.Open(paths.SeccompProgram, paths.Bundle, SeccompStepExecutable);
 
-    /// <summary>The seccomp step's program, which the CLI's publish puts beside berth.</summary>
-    internal string SeccompStepExecutable => Path.Combine(Path.GetDirectoryName(MonitorExecutable) ?? ".", "berth-seccomp-step");
+    internal string SeccompStepExecutable => SeccompPreload.StepExecutableBeside(MonitorExecutable);
 
     /// <summary>Unmounts the rootfs and deletes the bundle; what a monitor does when its container is done.</summary>
     internal static void ReleaseBundle(ContainerPaths paths)

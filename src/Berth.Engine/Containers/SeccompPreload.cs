@@ -29,20 +29,27 @@ internal sealed class SeccompPreload : IDisposable
         (_errorsRead, _errorsWrite) = Pipe.Create();
     }
 
-    /// <summary>The spec to write: <paramref name="spec"/> itself, or with its filter moved to the step.</summary>
-    public static RuntimeSpec Apply(RuntimeSpec spec, ContainerRecord record, SeccompMode mode, ContainerPaths paths, StateLayout layout, string stepExecutable)
+    /// <summary>The seccomp step's program, which the CLI's publish puts beside berth (the monitor's executable).</summary>
+    public static string StepExecutableBeside(string berthExecutable) =>
+        Path.Combine(Path.GetDirectoryName(berthExecutable) ?? ".", "berth-seccomp-step");
+
+    /// <summary>
+    /// The spec to write: <paramref name="spec"/> itself, or with its filter moved to the step, whose program then
+    /// goes to <paramref name="programFile"/> (in the bundle).
+    /// </summary>
+    public static RuntimeSpec Apply(RuntimeSpec spec, bool runsOnRunc, SeccompMode mode, string programFile, StateLayout layout, string stepExecutable)
     {
-        File.Delete(paths.SeccompProgram);
+        File.Delete(programFile);
         if (spec.Linux?.Seccomp is not { } filter || spec.Process is null || mode.Kind != SeccompKind.Default) return spec;
         if (Environment.GetEnvironmentVariable("BERTH_RUNTIME_SECCOMP") == "1") return spec;
-        if (!RunsOnRunc(record) || !File.Exists(stepExecutable)) return spec;
+        if (!runsOnRunc || !File.Exists(stepExecutable)) return spec;
         if (SeccompProgramCache.GetOrCompile(filter, layout.SeccompPrograms) is not { } program) return spec;
-        File.WriteAllBytes(paths.SeccompProgram, program);
+        File.WriteAllBytes(programFile, program);
         return spec with { Process = SeccompStep.Wrap(spec.Process), Linux = spec.Linux with { Seccomp = null } };
     }
 
-    // A runtime that cannot be found is reported where the container is started, as it always was.
-    private static bool RunsOnRunc(ContainerRecord record)
+    /// <summary>Whether a container runs on runc; a runtime that cannot be found is reported where it starts.</summary>
+    public static bool RunsOnRunc(ContainerRecord record)
     {
         try
         {
@@ -54,13 +61,16 @@ internal sealed class SeccompPreload : IDisposable
         }
     }
 
-    /// <summary>The descriptors for a process of a container whose spec went through <see cref="Apply"/>, or null.</summary>
-    public static SeccompPreload? Open(ContainerPaths paths, string executable)
+    /// <summary>
+    /// The descriptors for a process whose spec went through <see cref="Apply"/> (its program is in
+    /// <paramref name="programFile"/>), or null when it did not.
+    /// </summary>
+    public static SeccompPreload? Open(string programFile, string bundle, string executable)
     {
         SafeFileHandle program;
         try
         {
-            program = File.OpenHandle(paths.SeccompProgram);
+            program = File.OpenHandle(programFile);
         }
         catch (FileNotFoundException)
         {
@@ -68,7 +78,7 @@ internal sealed class SeccompPreload : IDisposable
         }
         try
         {
-            return new SeccompPreload(program, StepExecutable.Open(executable, paths.Bundle));
+            return new SeccompPreload(program, StepExecutable.Open(executable, bundle));
         }
         catch
         {

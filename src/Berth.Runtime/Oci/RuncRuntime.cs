@@ -41,7 +41,10 @@ public sealed partial class RuncRuntime : IOciRuntime
     public async Task<ExitStatus> RunAsync(string id, string bundle, RuntimeIo io, CancellationToken ct)
     {
         Directory.CreateDirectory(_global.Root);
-        var result = await RunAsync(["run", "--bundle", bundle, id], io, ct).ConfigureAwait(false);
+        var args = new List<string> { "run", "--bundle", bundle };
+        AddPassed(args, io);
+        args.Add(id);
+        var result = await RunAsync(args, io, ct).ConfigureAwait(false);
         // In the foreground runc exits with the container's status, so only a logged error marks runc's own failure.
         if (result.Error is not null && result.Status.Code != 0) throw StartFailure("run", result);
         return result.Status;

@@ -93,6 +93,24 @@ public sealed class SeccompStepTests : IDisposable
         return $"{start.ExitCode} {_host.Inspect(created, "{{.State.Status}} {{.State.ExitCode}}")}";
     }
 
+    [Fact]
+    public void BuildRunSteps_RunAsRuncWould()
+    {
+        var context = _host.Root.WorkPath("context");
+        Directory.CreateDirectory(context);
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), $"FROM {ContainerHost.Image}\nRUN {Status} > /status\n");
+
+        string BuiltStatus(string tag, Dictionary<string, string>? env)
+        {
+            _host.Berth.Exec(["build", "-q", "--no-cache", "--network", "none", "-t", tag, context], env: env).Ok();
+            return _host.Run("run", "--rm", tag, "cat", "/status").Ok().Stdout;
+        }
+
+        var step = BuiltStatus("step:1", null);
+        Assert.Equal(BuiltStatus("runc:1", RuntimeSeccomp), step);
+        Assert.Contains("Seccomp:\t2", step);
+    }
+
     private static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     public void Dispose() => _host.Dispose();
