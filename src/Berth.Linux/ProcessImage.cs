@@ -6,9 +6,18 @@ namespace Berth.Linux;
 /// </summary>
 public static unsafe class ProcessImage
 {
-    private const int PrSetSeccomp = 22, SeccompModeFilter = 2, PrCapBsetDrop = 24, PrCapAmbient = 47, PrCapAmbientRaise = 2, PrCapAmbientClearAll = 4;
+    private const int PrSetDumpable = 4, PrSetSeccomp = 22, SeccompModeFilter = 2, PrCapBsetDrop = 24, PrCapAmbient = 47, PrCapAmbientRaise = 2, PrCapAmbientClearAll = 4;
     private const uint CapabilityVersion3 = 0x20080522;
     private const int SigSetMask = 2, LastSignal = 64, SigKill = 9, SigStop = 19;
+
+    /// <summary>
+    /// Keeps other processes of the same user from reading this one's memory or attaching to it (as runc's init
+    /// does while it holds more than the container will get); the next execve makes it dumpable again.
+    /// </summary>
+    public static void MakeUndumpable()
+    {
+        if (Libc.Prctl(PrSetDumpable, 0, 0, 0, 0) != 0) throw LinuxIOException.FromLastError("prctl PR_SET_DUMPABLE", null);
+    }
 
     /// <summary>Loads a seccomp BPF program (struct sock_filter array) for the calling thread.</summary>
     public static void LoadSeccompFilter(ReadOnlySpan<byte> program)

@@ -21,6 +21,8 @@ public static partial class SeccompStep
                 throw new StepFailure("malformed seccomp step arguments");
             var command = args[3..];
             var environment = ReadEnvironment();
+            // After that read: /proc/self/environ of an undumpable process belongs to root, not to a user step.
+            ProcessImage.MakeUndumpable();
             var path = LookPath(command[0], PathOf(environment));
             byte[] program;
             using (var programFile = new SafeFileHandle(ProgramFd, ownsHandle: true))
