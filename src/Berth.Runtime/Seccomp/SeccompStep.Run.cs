@@ -9,8 +9,9 @@ public static partial class SeccompStep
     private const int CapSetpcap = 8, CapSysAdmin = 21;
 
     /// <summary>
-    /// The step itself, run as the container's process by the runtime: <c>berth --berth-seccomp-step SETS -- CMD
-    /// ARG...</c>. Returns only when the command could not be executed, after writing why to <see cref="ErrorFd"/>.
+    /// The step itself, run as the container's process by the runtime: <c>berth-seccomp-step --berth-seccomp-step
+    /// SETS -- CMD ARG...</c>. Returns only when the command could not be executed, after writing why to
+    /// <see cref="ErrorFd"/>.
     /// </summary>
     public static int Run(string[] args)
     {
@@ -44,7 +45,8 @@ public static partial class SeccompStep
             using (var executable = new SafeFileHandle(ExecutableFd, ownsHandle: false)) Descriptors.SetCloseOnExec(executable);
             ProcessImage.ResetSignals();
             ProcessImage.Execute(path, command, environment);
-            throw new StepFailure($"exec: {Quote(path)}: exec format error");
+            // Execute comes back only by throwing.
+            throw new StepFailure("execve returned");
         }
         catch (StepFailure e)
         {
