@@ -58,21 +58,32 @@ public sealed partial class ContainerService
 
         var processFile = Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.json");
         await File.WriteAllBytesAsync(processFile, JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecJsonContext.Default.OciProcess), ct).ConfigureAwait(false);
+        var pidFile = Path.ChangeExtension(processFile, ".pid");
         try
         {
-            var runtime = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
             if (!request.Tty || request.Detach)
+            {
+                var runtime = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
                 return await ConfirmedAsync(await runtime.ExecAsync(container.Id, processFile, request.Tty ? RuntimeIo.Null with { Passed = io.Passed } : io, null, request.Detach, null, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
+            // runc hands a terminal's master over its console socket only when it detaches (in the foreground it
+            // keeps the terminal to itself), so the process is started detached, as containerd's shim does, and
+            // this process, a subreaper for the time, adopts it when runc exits and waits for its end.
+            using var reaper = ChildReaper.BecomeSubreaper();
+            var detached = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
             using var consolePath = UnixSocketPath.For(Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.sock"));
             using var console = ConsoleSocket.Listen(consolePath.Path);
-            var exited = runtime.ExecAsync(container.Id, processFile, RuntimeIo.Null with { Passed = io.Passed }, console.Path, detach: false, null, ct);
             var received = console.ReceiveMasterAsync(ct);
-            if (await Task.WhenAny(exited, received).ConfigureAwait(false) == exited)
-                return await ConfirmedAsync(await exited.ConfigureAwait(false)).ConfigureAwait(false);
+            var started = detached.ExecAsync(container.Id, processFile, RuntimeIo.Null with { Passed = io.Passed }, console.Path, detach: true, pidFile, ct);
+            // runc connects while it starts the process; if starting fails first, its error is the one to report.
+            if (await Task.WhenAny(started, received).ConfigureAwait(false) == started) await started.ConfigureAwait(false);
             using var master = await received.ConfigureAwait(false);
+            await started.ConfigureAwait(false);
+            var pid = int.Parse(await File.ReadAllTextAsync(pidFile, ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
             using var copyStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var copying = terminal is null ? Task.CompletedTask : terminal(master, copyStop.Token);
-            var status = await exited.ConfigureAwait(false);
+            var status = await reaper.WaitAsync(pid, ct).ConfigureAwait(false);
             await Task.WhenAny(copying, Task.Delay(TimeSpan.FromSeconds(1), ct)).ConfigureAwait(false);
             await copyStop.CancelAsync().ConfigureAwait(false);
             return await ConfirmedAsync(status).ConfigureAwait(false);
@@ -80,6 +91,7 @@ public sealed partial class ContainerService
         finally
         {
             File.Delete(processFile);
+            File.Delete(pidFile);
         }
 
         // The step's report, once the runtime is done: a command it could not start fails as a runtime's would.

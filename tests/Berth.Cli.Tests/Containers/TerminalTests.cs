@@ -53,6 +53,29 @@ public sealed class TerminalTests : IDisposable
         Assert.Equal("through the pty\r\n", _host.Run("logs", "logged").Ok().Stdout);
     }
 
+    [Fact]
+    public void Exec_with_a_tty_gets_a_pty_with_the_terminals_size_and_reads_the_keyboard()
+    {
+        _host.Run("run", "-d", "--name", "target", ContainerHost.Image, "sleep", "100").Ok();
+
+        var (exit, output) = InTerminal("exec -it target sh", input: [(500, "tty; stty size; echo typed-$((40+2))\n"), (300, "exit 3\n")]);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("/dev/pts/", output);
+        Assert.Contains("30 100", output);
+        Assert.Contains("typed-42", output);
+    }
+
+    [Fact]
+    public void Exec_with_a_tty_but_no_terminal_of_its_own_still_runs_and_tells_the_exit_code()
+    {
+        _host.Run("run", "-d", "--name", "target", ContainerHost.Image, "sleep", "100").Ok();
+
+        Assert.StartsWith("/dev/pts/", _host.Run("exec", "-t", "target", "tty").Ok().Stdout);
+        _host.Run("exec", "-t", "target", "sh", "-c", "exit 4").FailsWith(4);
+        _host.Run("exec", "-t", "target", "no-such-command").FailsWith(127, "executable file not found");
+    }
+
     // Runs berth inside `script`, which allocates a pty (set to 30x100 first) and copies our stdin into it.
     // script ends only once its own stdin ends (and then kills what still runs), so stdin is closed after a pause.
     private (int Exit, string Output) InTerminal(string berthArgs, (int DelayMs, string Text)[] input)
