@@ -81,7 +81,7 @@ public sealed class SeccompStepTests : IDisposable
 
         _host.Run("run", "--rm", ContainerHost.Image, "no-such-command").FailsWith(127, "exec: \"no-such-command\": executable file not found in $PATH");
         _host.Run("run", "--rm", ContainerHost.Image, "/etc").FailsWith(126, "exec: \"/etc\": permission denied");
-        _host.Run("exec", id, "no-such-command").FailsWith(127, "exec: \"no-such-command\": executable file not found in $PATH");
+        _host.Run("exec", id, "no-such-command").FailsWith(126, "exec: \"no-such-command\": executable file not found in $PATH");
         Assert.Equal(StartOfMissingCommand(RuntimeSeccomp), StartOfMissingCommand(null));
     }
 

@@ -73,7 +73,7 @@ public sealed class TerminalTests : IDisposable
 
         Assert.StartsWith("/dev/pts/", _host.Run("exec", "-t", "target", "tty").Ok().Stdout);
         _host.Run("exec", "-t", "target", "sh", "-c", "exit 4").FailsWith(4);
-        _host.Run("exec", "-t", "target", "no-such-command").FailsWith(127, "executable file not found");
+        _host.Run("exec", "-t", "target", "no-such-command").FailsWith(126, "executable file not found");
     }
 
     // Runs berth inside `script`, which allocates a pty (set to 30x100 first) and copies our stdin into it.

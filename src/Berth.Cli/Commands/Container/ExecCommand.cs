@@ -9,7 +9,8 @@ namespace Berth.Cli.Commands.Container;
 
 /// <summary>
 /// <c>berth exec</c>: runs a command in a running container and ends with its exit code (126 when it cannot be
-/// invoked, 127 when it is not found). Without <c>-t</c> the process uses this process's stdio directly.
+/// started, missing or not executable, as docker's exec). Without <c>-t</c> the process uses this process's stdio
+/// directly.
 /// </summary>
 internal static class ExecCommand
 {
@@ -61,9 +62,14 @@ internal static class ExecCommand
                 return await engine.Containers.ExecAsync(context.Arguments[0], request, io,
                     (master, token) => TerminalProxy.RunAsync(master, context.Get(interactive), token), ct);
             }
-            catch (BerthException e) when (e.ExitCode is null && e.Kind != ErrorKind.NotFound && e.Kind != ErrorKind.Conflict)
+            catch (BerthException e) when (e.Kind != ErrorKind.NotFound && e.Kind != ErrorKind.Conflict)
             {
-                throw new BerthException(e.Kind, e.Message, e) { ExitCode = RuntimeErrorClassifier.ExitCodeFor(e.Message) };
+                // Unlike run, docker's exec ends with 126 for a command that is missing as well as for one that
+                // cannot be invoked; other failures of the runtime stay 125.
+                var code = RuntimeErrorClassifier.ExitCodeFor(e.Message) == RuntimeErrorClassifier.RuntimeFailure
+                    ? e.ExitCode ?? RuntimeErrorClassifier.RuntimeFailure
+                    : RuntimeErrorClassifier.CannotInvoke;
+                throw new BerthException(e.Kind, e.Message, e) { ExitCode = code };
             }
         });
         return command;
