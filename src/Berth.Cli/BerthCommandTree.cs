@@ -70,6 +70,7 @@ internal static class BerthCommandTree
         container.Add(ContainerCommands.InspectCommand.Create(globals));
         container.Add(ContainerCommands.PruneCommand.Create(globals));
         root.AddCommand(ContainerCommands.MonitorCommand.Create(globals), CliSection.Commands);
+        root.AddCommand(ContainerCommands.TerminalHolderCommand.Create(), CliSection.Commands);
 
         var volume = root.AddGroup("volume", "Manage volumes");
         volume.Add(VolumeCommands.CreateCommand.Create(globals));

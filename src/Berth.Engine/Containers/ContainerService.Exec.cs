@@ -61,16 +61,17 @@ public sealed partial class ContainerService
         var pidFile = Path.ChangeExtension(processFile, ".pid");
         try
         {
-            if (!request.Tty || request.Detach)
+            if (!request.Tty)
             {
                 var runtime = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
-                return await ConfirmedAsync(await runtime.ExecAsync(container.Id, processFile, request.Tty ? RuntimeIo.Null with { Passed = io.Passed } : io, null, request.Detach, null, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                return await ConfirmedAsync(await runtime.ExecAsync(container.Id, processFile, io, null, request.Detach, null, ct).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             // runc hands a terminal's master over its console socket only when it detaches (in the foreground it
             // keeps the terminal to itself), so the process is started detached, as containerd's shim does, and
-            // this process, a subreaper for the time, adopts it when runc exits and waits for its end.
-            using var reaper = ChildReaper.BecomeSubreaper();
+            // this process, a subreaper for the time, adopts it when runc exits and waits for its end. A detached
+            // exec's terminal is left to a holder process, which keeps it open until the process is done.
+            using var reaper = request.Detach ? ChildReaper.ForChildren() : ChildReaper.BecomeSubreaper();
             var detached = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
             using var consolePath = UnixSocketPath.For(Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.sock"));
             using var console = ConsoleSocket.Listen(consolePath.Path);
@@ -79,7 +80,12 @@ public sealed partial class ContainerService
             // runc connects while it starts the process; if starting fails first, its error is the one to report.
             if (await Task.WhenAny(started, received).ConfigureAwait(false) == started) await started.ConfigureAwait(false);
             using var master = await received.ConfigureAwait(false);
-            await started.ConfigureAwait(false);
+            var runcStatus = await started.ConfigureAwait(false);
+            if (request.Detach)
+            {
+                TerminalHolder.Start(MonitorExecutable, master);
+                return await ConfirmedAsync(runcStatus).ConfigureAwait(false);
+            }
             var pid = int.Parse(await File.ReadAllTextAsync(pidFile, ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
             using var copyStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var copying = terminal is null ? Task.CompletedTask : terminal(master, copyStop.Token);

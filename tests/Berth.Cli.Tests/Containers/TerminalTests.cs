@@ -76,6 +76,17 @@ public sealed class TerminalTests : IDisposable
         _host.Run("exec", "-t", "target", "no-such-command").FailsWith(126, "executable file not found");
     }
 
+    [Fact]
+    public void A_detached_exec_with_a_tty_keeps_its_terminal_after_berth_exits()
+    {
+        _host.Run("run", "-d", "--name", "target", ContainerHost.Image, "sleep", "100").Ok();
+
+        _host.Run("exec", "-d", "-t", "target", "sh", "-c", "tty > /tmp/ttyname; sleep 1; echo still-here > /tmp/done").Ok();
+
+        ContainerHost.Eventually(() => _host.Run("exec", "target", "cat", "/tmp/done").Stdout == "still-here\n", "the detached exec to finish");
+        Assert.StartsWith("/dev/pts/", _host.Run("exec", "target", "cat", "/tmp/ttyname").Ok().Stdout);
+    }
+
     // Runs berth inside `script`, which allocates a pty (set to 30x100 first) and copies our stdin into it.
     // script ends only once its own stdin ends (and then kills what still runs), so stdin is closed after a pause.
     private (int Exit, string Output) InTerminal(string berthArgs, (int DelayMs, string Text)[] input)
