@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Berth.Oci;
-using Berth.Testing;
 
 namespace Berth.Archive.Tests;
 
@@ -73,7 +72,7 @@ public sealed class PipelinedApplyTests
         Assert.Equal("digest mismatch", error.Message);
     }
 
-    private sealed class ThrowAtEndStream(byte[] data) : ForwardOnlyStream
+    private sealed class ThrowAtEndStream(byte[] data) : ForwardReadStream
     {
         private int _position;
 

@@ -1,5 +1,3 @@
-using Berth.Testing;
-
 namespace Berth.Archive.Tests;
 
 public sealed class ReadAheadStreamTests
@@ -115,7 +113,7 @@ public sealed class ReadAheadStreamTests
     }
 
     /// <summary>Serves <c>data</c> in uneven reads, then throws <c>failure</c> (or ends) once <c>failAfter</c> bytes are out.</summary>
-    private sealed class FailingStream(byte[] data, int failAfter, Exception? failure) : ForwardOnlyStream
+    private sealed class FailingStream(byte[] data, int failAfter, Exception? failure) : ForwardReadStream
     {
         private int _position;
         private int _reads;
@@ -143,7 +141,7 @@ public sealed class ReadAheadStreamTests
     }
 
     /// <summary>A body that never sends anything until cancelled.</summary>
-    private sealed class StallingStream : ForwardOnlyStream
+    private sealed class StallingStream : ForwardReadStream
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
         {
