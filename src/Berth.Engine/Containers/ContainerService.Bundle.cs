@@ -24,9 +24,7 @@ public sealed partial class ContainerService
         try
         {
             if (record.HostConfig.IpcMode == SharedNamespaces.Shareable) MountShareableShm(paths, record.HostConfig.ShmSize);
-            var spec = SeccompPreload.Apply(await BuildSpecAsync(record, paths, options, ct).ConfigureAwait(false),
-                SeccompPreload.RunsOnRunc(record), SecurityProfile.From(record.HostConfig.SecurityOpt ?? []).Seccomp,
-                paths.SeccompProgram, _layout, SeccompStepExecutable);
+            var spec = await BuildSpecAsync(record, paths, options, ct).ConfigureAwait(false);
             var temp = paths.SpecFile + ".tmp";
             await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec), ct).ConfigureAwait(false);
             File.Move(temp, paths.SpecFile, overwrite: true);
@@ -81,7 +79,7 @@ public sealed partial class ContainerService
         var network = NetworkModes.Parse(host.NetworkMode);
         var security = SecurityProfile.From(host.SecurityOpt ?? []);
         var ipc = IpcOf(host.IpcMode, paths);
-        return SpecBuilder.Build(new ContainerSpecOptions
+        var spec = SpecBuilder.Build(new ContainerSpecOptions
         {
             Args = [record.Path, .. record.Args],
             Env = ConfigMerger.RuntimeEnv(config.Env, config.Hostname, config.Tty, user.Home),
@@ -142,6 +140,7 @@ public sealed partial class ContainerService
             HostnamePath = paths.HostnameFile,
             ResolvConfPath = paths.ResolvConfFile,
         });
+        return SeccompPreload.Apply(spec, SeccompPreload.RunsOnRunc(record), security.Seccomp, paths.SeccompProgram, _layout, SeccompStepExecutable);
     }
 
     // A volume with mount options (tmpfs, nfs...) is mounted on first use; a new, empty volume gets a copy of
