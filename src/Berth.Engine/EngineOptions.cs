@@ -29,6 +29,9 @@ public sealed record EngineOptions
     /// </summary>
     public string? MonitorExecutable { get; init; }
 
+    /// <summary>The berth executable monitors run as: <see cref="MonitorExecutable"/>, else this process's own.</summary>
+    internal string BerthExecutable => MonitorExecutable ?? Environment.ProcessPath ?? "berth";
+
     /// <summary>The host path of the static init bound into containers run with <c>--init</c> (Docker's docker-init is tini).</summary>
     public string InitPath { get; init; } = "/usr/bin/tini-static";
 

@@ -54,7 +54,7 @@ internal sealed partial class BuildWorker
         var env = step.Env.Any(e => e.StartsWith("PATH=", StringComparison.Ordinal)) ? step.Env : [DefaultPath, .. step.Env];
         // As for containers, docker's seccomp profile is loaded by berth's step, not compiled by runc each time.
         var programFile = Path.Combine(bundle, "seccomp.bpf");
-        var stepExecutable = SeccompPreload.StepExecutableBeside(_options.MonitorExecutable ?? Environment.ProcessPath ?? "berth");
+        var stepExecutable = SeccompPreload.StepExecutableBeside(_options.BerthExecutable);
         var spec = SeccompPreload.Apply(SpecBuilder.Build(new ContainerSpecOptions
         {
             Args = step.Args,

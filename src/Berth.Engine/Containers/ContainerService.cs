@@ -38,7 +38,7 @@ public sealed partial class ContainerService
     }
 
     /// <summary>The berth binary the monitor is started from (the running executable by default).</summary>
-    internal string MonitorExecutable => _options.MonitorExecutable ?? Environment.ProcessPath ?? "berth";
+    internal string MonitorExecutable => _options.BerthExecutable;
 
     /// <summary>The full ID of the container a user means (by ID, name or unique ID prefix).</summary>
     public string IdOf(string input) => Get(input).Id;
