@@ -24,12 +24,15 @@ internal sealed class GlobalOptions
     public BoolOption Version { get; }
 
     /// <summary>Flags win over the environment, the environment over the defaults.</summary>
-    public BerthEngine OpenEngine(CliContext context) => BerthEngine.Open(DaemonConfigFile.Apply(new EngineOptions
+    public BerthEngine OpenEngine(CliContext context) => BerthEngine.Open(ResolveEngineOptions(context));
+
+    /// <summary>The options <see cref="OpenEngine"/> opens the engine with.</summary>
+    public EngineOptions ResolveEngineOptions(CliContext context) => DaemonConfigFile.Apply(new EngineOptions
     {
         Root = Pick(context, Root, "BERTH_ROOT"),
         RunRoot = Pick(context, RunRoot, "BERTH_RUNROOT"),
         StorageDriver = Pick(context, StorageDriver, "BERTH_STORAGE_DRIVER"),
-    }));
+    });
 
     public bool IsDebug(CliContext context) => context.Get(Debug) || context.Get(LogLevel) == "debug";
 

@@ -42,6 +42,13 @@ public interface ISnapshotter
     IReadOnlyList<Mount> Mounts(string key);
 
     /// <summary>
+    /// <see cref="Mounts(string)"/> for an active snapshot that is removed after this use and never committed
+    /// (a <c>--rm</c> container's layer): what is written to it need not reach the disk, and a driver may skip
+    /// the flushes that cost time at unmount.
+    /// </summary>
+    IReadOnlyList<Mount> DisposableMounts(string key);
+
+    /// <summary>
     /// Turns active snapshot <paramref name="key"/> into committed snapshot <paramref name="name"/>; the key is
     /// gone afterwards. Throws AlreadyExists when <paramref name="name"/> exists (the key is left untouched).
     /// <para>
@@ -55,6 +62,13 @@ public interface ISnapshotter
 
     /// <summary>Deletes a snapshot and its directory; Conflict when committed snapshots depend on it.</summary>
     void Remove(string key);
+
+    /// <summary>
+    /// <see cref="Remove"/>, returning once the snapshot is gone from the store (its key free, no listing shows
+    /// it); the task completes when its files are deleted, on a thread of its own meanwhile, so that a caller
+    /// can do other work beside the deletion.
+    /// </summary>
+    Task RemoveAsync(string key);
 
     /// <summary>All snapshots, as of one moment.</summary>
     IEnumerable<SnapshotInfo> Walk();

@@ -84,27 +84,41 @@ internal sealed class SnapshotStore
         return next.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Creates <c>snapshots/&lt;id&gt;</c> with empty fs and work directories and its record.</summary>
-    public void Create(string id, SnapshotRecord record)
+    /// <summary>
+    /// Creates <c>snapshots/&lt;id&gt;</c> with empty fs and work directories and its record. Not
+    /// <paramref name="durable"/>, it is complete or absent after a crash, but may be absent although created.
+    /// </summary>
+    public void Create(string id, SnapshotRecord record, bool durable)
     {
         var staging = Path.Combine(_snapshots, NewPrefix + id);
         Directory.CreateDirectory(Path.Combine(staging, "fs"));
         Directory.CreateDirectory(Path.Combine(staging, "work"));
-        WriteAtomically(Path.Combine(staging, InfoFile), Serialize(record));
+        WriteAtomically(Path.Combine(staging, InfoFile), Serialize(record), durable);
         Directory.Move(staging, Path.Combine(_snapshots, id));
+        if (durable) Durability.FsyncPath(_snapshots);
+    }
+
+    /// <summary>Replaces the record of <c>snapshots/&lt;id&gt;</c>, durably, with the directory's own name.</summary>
+    public void Update(string id, SnapshotRecord record)
+    {
+        WriteAtomically(Path.Combine(_snapshots, id, InfoFile), Serialize(record));
+        // The snapshot may have been created without waiting for the disk (Create); what is committed must last.
         Durability.FsyncPath(_snapshots);
     }
 
-    public void Update(string id, SnapshotRecord record) =>
-        WriteAtomically(Path.Combine(_snapshots, id, InfoFile), Serialize(record));
+    public void Delete(string id, string key) => FileTree.Delete(Retire(id, key));
 
-    public void Delete(string id, string key)
+    /// <summary>
+    /// Takes <c>snapshots/&lt;id&gt;</c> out of the store for good (renamed to a removing- name, which
+    /// <see cref="Cleanup"/> deletes should its owner not) and returns the path its files are now at.
+    /// </summary>
+    public string Retire(string id, string key)
     {
         MountTable.RequireNothingMountedUnder(Path.Combine(_snapshots, id), "snapshot " + key);
         var doomed = Path.Combine(_snapshots, RemovingPrefix + id);
         Directory.Move(Path.Combine(_snapshots, id), doomed);
         Durability.FsyncPath(_snapshots);
-        FileTree.Delete(doomed);
+        return doomed;
     }
 
     /// <summary>Deletes what no record owns (leftovers of a crash); call with the lock held.</summary>

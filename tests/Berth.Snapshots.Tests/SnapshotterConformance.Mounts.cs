@@ -1,3 +1,5 @@
+using Berth.Oci;
+
 namespace Berth.Snapshots.Tests;
 
 public abstract partial class SnapshotterConformance
@@ -84,6 +86,44 @@ public abstract partial class SnapshotterConformance
             Assert.Equal("2", File.ReadAllText(Path.Combine(root, "b")));
             Assert.False(File.Exists(Path.Combine(root, "new")));
         });
+    }
+
+    [RootFact]
+    public void DisposableMounts_WriteLikeMounts_AndMountAgainAfterUnmounting()
+    {
+        UnpackThreeLayers();
+        Snapshotter.Prepare("container", "l3");
+        var writable = Snapshotter.Mounts("container").WritableDirectory()!;
+
+        // Twice: a driver that marks the layer at mount must not keep the next mount out.
+        for (var round = 0; round < 2; round++)
+        {
+            WithMounted(Snapshotter.DisposableMounts("container"), root =>
+            {
+                Assert.Equal("3", File.ReadAllText(Path.Combine(root, "c")));
+                File.WriteAllText(Path.Combine(root, "new"), $"{round}");
+            });
+            Assert.Equal($"{round}", File.ReadAllText(Path.Combine(writable, "new")));
+        }
+    }
+
+    [Fact]
+    public async Task RemoveAsync_TakesTheSnapshotOutAtOnce_AndItsFilesWithTheTask()
+    {
+        Unpack(Snapshotter, "base", null, dir => File.WriteAllText(Path.Combine(dir, "f"), "x"));
+        Snapshotter.Prepare("container", "base");
+        var writable = Snapshotter.Mounts("container").WritableDirectory()!;
+        File.WriteAllText(Path.Combine(writable, "g"), "y");
+
+        var deletion = Snapshotter.RemoveAsync("container");
+
+        Assert.Null(Snapshotter.Stat("container"));
+        Assert.DoesNotContain(Snapshotter.Walk(), s => s.Key == "container");
+        Snapshotter.Prepare("container", "base");
+        await deletion;
+        Assert.False(Directory.Exists(writable));
+        Assert.Equal(["base", "container"], Snapshotter.Walk().Select(s => s.Key).Order());
+        await Assert.ThrowsAsync<BerthException>(() => Snapshotter.RemoveAsync("absent"));
     }
 
     [RootFact]

@@ -7,3 +7,14 @@ namespace Berth.Engine.Containers;
 [JsonSerializable(typeof(ContainerRecord))]
 [JsonSerializable(typeof(ContainerState))]
 internal sealed partial class ContainerJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The same JSON as <see cref="ContainerJsonContext"/>, written by generated code alone: reading needs the
+/// serializer's metadata of every nested type and property, which costs milliseconds to build in each process,
+/// and <c>create</c> only writes a row.
+/// </summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(ContainerRecord))]
+[JsonSerializable(typeof(ContainerState))]
+internal sealed partial class ContainerWriterJsonContext : JsonSerializerContext;

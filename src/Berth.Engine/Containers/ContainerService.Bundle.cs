@@ -20,13 +20,15 @@ public sealed partial class ContainerService
         var record = container.Record;
         Directory.CreateDirectory(paths.Rootfs);
         UnmountIfMounted(paths.Rootfs);
-        foreach (var mount in _snapshotter.Mounts(record.Id)) mount.MountTo(paths.Rootfs);
+        var layer = record.HostConfig.AutoRemove ? _snapshotter.DisposableMounts(record.Id) : _snapshotter.Mounts(record.Id);
+        foreach (var mount in layer) mount.MountTo(paths.Rootfs);
         try
         {
             if (record.HostConfig.IpcMode == SharedNamespaces.Shareable) MountShareableShm(paths, record.HostConfig.ShmSize);
             var spec = await BuildSpecAsync(record, paths, options, ct).ConfigureAwait(false);
             var temp = paths.SpecFile + ".tmp";
-            await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec), ct).ConfigureAwait(false);
+            // A few kilobytes: written in place, without the thread-pool hop of an asynchronous write.
+            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec));
             File.Move(temp, paths.SpecFile, overwrite: true);
         }
         catch

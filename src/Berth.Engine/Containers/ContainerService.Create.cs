@@ -95,7 +95,7 @@ public sealed partial class ContainerService
         }
         catch
         {
-            RemoveLeftovers(record);
+            RemoveLeftovers(record).GetAwaiter().GetResult();
             throw;
         }
         return new ContainerCreateResponse(id, warnings);
@@ -118,6 +118,11 @@ public sealed partial class ContainerService
     private ContainerRecord Insert(ContainerRecord record, ContainerPaths paths)
     {
         var generateName = record.Name.Length == 0;
+        // A row alone is worth as little as the state written after it (see UpdateState); one whose mounts may
+        // create volumes is worth the volumes' data, so it waits for the disk.
+        var host = record.HostConfig;
+        var mayCreateVolumes = host.Binds is { Count: > 0 } || host.Mounts is { Count: > 0 } || host.VolumesFrom is { Count: > 0 }
+            || record.Config.Volumes is { Count: > 0 };
         for (var attempt = 0; ; attempt++)
         {
             var candidate = generateName ? record with { Name = NameGenerator.Next() } : record;
@@ -133,7 +138,7 @@ public sealed partial class ContainerService
                     };
                     _containers.SetRecord(t, withMounts);
                     return withMounts;
-                });
+                }, waitForDisk: mayCreateVolumes);
             }
             catch (BerthException e) when (generateName && e.Kind == ErrorKind.Conflict && attempt < 10)
             {
@@ -143,11 +148,12 @@ public sealed partial class ContainerService
 
     // Undoes a create that failed half-way, or finishes a remove: snapshot, files and row, each only if present.
     // The bundle and the row outlast a runtime delete still under way, so a crash never leaves runtime state
-    // that no container owns.
-    private void RemoveLeftovers(ContainerRecord record, Task? runtimeDeletion = null)
+    // that no container owns. Returns the deletion of the layer's files, which may still be under way: the
+    // snapshot itself is gone from the store already.
+    private Task RemoveLeftovers(ContainerRecord record, Task? runtimeDeletion = null)
     {
         var paths = PathsOf(record.Id);
-        if (_snapshotter.Stat(record.Id) is not null) _snapshotter.Remove(record.Id);
+        var layerDeletion = _snapshotter.Stat(record.Id) is not null ? _snapshotter.RemoveAsync(record.Id) : Task.CompletedTask;
         if (Directory.Exists(paths.Directory)) Directory.Delete(paths.Directory, recursive: true);
         runtimeDeletion?.GetAwaiter().GetResult();
         if (Directory.Exists(paths.Bundle)) Directory.Delete(paths.Bundle, recursive: true);
@@ -155,6 +161,7 @@ public sealed partial class ContainerService
         {
             _volumes.ReleaseContainer(t, record.Id);
             _containers.Delete(t, record.Id);
-        });
+        }, waitForDisk: false);
+        return layerDeletion;
     }
 }

@@ -60,7 +60,8 @@ public sealed partial class ContainerService
         }
         finally
         {
-            if (container.Record.HostConfig.AutoRemove) RemoveStopped(container.Record, removeVolumes: true, monitor.RuntimeDeletion);
+            // The layer's files are deleted beside the rest of the removal, and gone before anyone is told.
+            if (container.Record.HostConfig.AutoRemove) await RemoveStopped(container.Record, removeVolumes: true, monitor.RuntimeDeletion).ConfigureAwait(false);
             else ReleaseBundle(paths);
             // End of file tells a starter still reading that the cleanup is done; it need not wait for the attach
             // clients to leave (a foreground run that failed is one of them).

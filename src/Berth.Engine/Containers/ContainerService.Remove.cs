@@ -29,14 +29,16 @@ public sealed partial class ContainerService
             if (Find(container.Id) is not { } stillThere) return;
             container = stillThere;
         }
-        RemoveStopped(container.Record, removeVolumes);
+        await RemoveStopped(container.Record, removeVolumes).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Removes a container that is not running; a second remover finding it gone is not an error. A monitor that
     /// has the runtime's delete under way passes it as <paramref name="runtimeDeletion"/>; the files go meanwhile.
+    /// When it returns the container is gone from every listing; the task completes once its layer's files are
+    /// deleted too, and callers wait for that before they report the removal.
     /// </summary>
-    internal void RemoveStopped(ContainerRecord record, bool removeVolumes, Task? runtimeDeletion = null)
+    internal Task RemoveStopped(ContainerRecord record, bool removeVolumes, Task? runtimeDeletion = null)
     {
         var anonymous = removeVolumes ? _metadata.Read(t => _volumes.AnonymousVolumesOf(t, record.Id)) : [];
         if (runtimeDeletion is null)
@@ -47,7 +49,7 @@ public sealed partial class ContainerService
         }
         ReleaseBundle(PathsOf(record.Id));
         _networks.ReleaseContainerAsync(record.Id, CancellationToken.None).GetAwaiter().GetResult();
-        RemoveLeftovers(record, runtimeDeletion);
+        var layerDeletion = RemoveLeftovers(record, runtimeDeletion);
         foreach (var volume in anonymous)
         {
             try
@@ -59,6 +61,7 @@ public sealed partial class ContainerService
                 // Still used by another container (--volumes-from), or already gone: Docker keeps going too.
             }
         }
+        return layerDeletion;
     }
 
     /// <summary><c>berth container prune</c>: removes every stopped container (matching the filters).</summary>
@@ -76,7 +79,7 @@ public sealed partial class ContainerService
             reclaimed += _snapshotter.Stat(container.Id) is null ? 0 : _snapshotter.Usage(container.Id);
             try
             {
-                RemoveStopped(container.Record, removeVolumes: false);
+                RemoveStopped(container.Record, removeVolumes: false).GetAwaiter().GetResult();
                 deleted.Add(container.Id);
             }
             catch (BerthException) when (Find(container.Id) is null)

@@ -50,12 +50,14 @@ public sealed partial class ContainerService
     /// <summary>
     /// Starts a monitor process before the container it will run exists, so that its start-up overlaps the
     /// caller's create and rootfs mount (<c>run</c>): create the container with it, then hand it to
-    /// <see cref="StartAsync"/> in <see cref="StartOptions.Monitor"/>.
+    /// <see cref="StartAsync"/> in <see cref="StartOptions.Monitor"/>. It needs no open engine, so it can start
+    /// before the caller opens one.
     /// </summary>
-    public PendingMonitor PrepareMonitor()
+    public static PendingMonitor PrepareMonitor(EngineOptions options)
     {
         var id = NewContainerId();
-        return MonitorLauncher.Prelaunch(MonitorExecutable, _options, id, PendingMonitorLog(id));
+        var layout = new StateLayout(options.Root, options.RunRoot, options.StorageDriver);
+        return MonitorLauncher.Prelaunch(options.BerthExecutable, options, id, PendingMonitorLog(layout, id));
     }
 
     /// <summary>
@@ -63,8 +65,10 @@ public sealed partial class ContainerService
     /// bundles under a dot name, which no container ID has. Both the starter and the monitor know it, so whichever
     /// sees the start given up (the starter may have been killed) removes it.
     /// </summary>
-    internal string PendingMonitorLog(string id) =>
-        Path.Combine(Path.GetDirectoryName(_layout.BundleDirectory(id))!, $".monitor-{id}.log");
+    internal string PendingMonitorLog(string id) => PendingMonitorLog(_layout, id);
+
+    private static string PendingMonitorLog(StateLayout layout, string id) =>
+        Path.Combine(Path.GetDirectoryName(layout.BundleDirectory(id))!, $".monitor-{id}.log");
 
     /// <summary>The descriptors for starting a process of the container through its seccomp step, when it has one.</summary>
     internal SeccompPreload? OpenSeccompPreload(ContainerPaths paths) => SeccompPreload.Open(paths.SeccompProgram, paths.Bundle, SeccompStepExecutable);
@@ -84,14 +88,5 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Unmounts <paramref name="target"/>; nothing mounted there (EINVAL) or no such path is not an error.</summary>
-    internal static void UnmountIfMounted(string target)
-    {
-        try
-        {
-            Mounts.Unmount(target);
-        }
-        catch (LinuxIOException e) when (e.Errno is Errno.EINVAL or Errno.ENOENT)
-        {
-        }
-    }
+    internal static void UnmountIfMounted(string target) => Mounts.UnmountIfMounted(target);
 }

@@ -57,13 +57,15 @@ public sealed partial class ContainerService
     }
 
     /// <summary>Rewrites a container's state from its current value, in one write transaction.</summary>
+    // A container's state is rewritten on every start and exit, and reconciled against the runtime after a crash
+    // (no process survives one), so its commits do not wait for the disk.
     internal ContainerState UpdateState(string id, Func<ContainerState, ContainerState> change) => _metadata.Write(t =>
     {
         var current = _containers.ById(t, id) ?? throw ContainerLookup.NoSuch(id);
         var next = change(current.State);
         _containers.SetState(t, id, next);
         return next;
-    });
+    }, waitForDisk: false);
 
     internal ContainerPaths PathsOf(string id) => new(_layout.ContainerDirectory(id), _layout.BundleDirectory(id));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Berth.Engine.Metadata;
 using Berth.Oci;
@@ -5,9 +6,17 @@ using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Containers;
 
-/// <summary>SQL for container rows. Every method runs inside a transaction the caller owns.</summary>
+/// <summary>
+/// SQL for container rows. Every method runs inside a transaction the caller owns. A row this table wrote is read
+/// back without parsing its JSON (see <see cref="_written"/>).
+/// </summary>
 internal sealed class ContainerTable(MetadataStore store)
 {
+    // The records this process wrote, by their exact JSON. A run creates a container and starts it in the same
+    // process; reading the row back would build the JSON reader's metadata for all of a record's types, which
+    // costs milliseconds, only to get the object written moments before. A row that changed since reads anew.
+    private readonly ConcurrentDictionary<string, ContainerRecord> _written = new(StringComparer.Ordinal);
+
     public IReadOnlyList<StoredContainer> All(SqliteTransaction t)
     {
         using var command = store.Command(t, "SELECT config, state FROM containers ORDER BY created DESC, id");
@@ -26,6 +35,13 @@ internal sealed class ContainerTable(MetadataStore store)
         return ReadAll(command).FirstOrDefault();
     }
 
+    // The holder of a name without reading its row: a row's JSON is the costly part of a lookup.
+    private string? IdByName(SqliteTransaction t, string name)
+    {
+        using var command = store.Command(t, "SELECT id FROM containers WHERE name = $name", ("$name", name));
+        return command.ExecuteScalar() as string;
+    }
+
     public IReadOnlyList<StoredContainer> ByIdPrefix(SqliteTransaction t, string prefix)
     {
         // GLOB is case-sensitive and the prefix is checked to be hex, so it needs no escaping.
@@ -36,14 +52,14 @@ internal sealed class ContainerTable(MetadataStore store)
     /// <summary>Inserts a new container; a taken name is reported with Docker's text.</summary>
     public void Insert(SqliteTransaction t, ContainerRecord record, ContainerState state)
     {
-        if (ByName(t, record.Name) is { } holder)
-            throw NameInUse(record.Name, holder.Id);
+        if (IdByName(t, record.Name) is { } holder)
+            throw NameInUse(record.Name, holder);
         using var command = store.Command(t, """
             INSERT INTO containers (id, name, image_id, created, config, state)
             VALUES ($id, $name, $image, $created, $config, $state)
             """,
             ("$id", record.Id), ("$name", record.Name), ("$image", record.ImageId),
-            ("$created", ImageTable.FormatTime(record.Created)), ("$config", Serialize(record)), ("$state", Serialize(state)));
+            ("$created", ImageTable.FormatTime(record.Created)), ("$config", Remember(record)), ("$state", Serialize(state)));
         command.ExecuteNonQuery();
     }
 
@@ -55,10 +71,10 @@ internal sealed class ContainerTable(MetadataStore store)
 
     public void SetRecord(SqliteTransaction t, ContainerRecord record)
     {
-        if (ByName(t, record.Name) is { } holder && holder.Id != record.Id)
-            throw NameInUse(record.Name, holder.Id);
+        if (IdByName(t, record.Name) is { } holder && holder != record.Id)
+            throw NameInUse(record.Name, holder);
         using var command = store.Command(t, "UPDATE containers SET name = $name, config = $config WHERE id = $id",
-            ("$id", record.Id), ("$name", record.Name), ("$config", Serialize(record)));
+            ("$id", record.Id), ("$name", record.Name), ("$config", Remember(record)));
         command.ExecuteNonQuery();
     }
 
@@ -71,20 +87,28 @@ internal sealed class ContainerTable(MetadataStore store)
     public static BerthException NameInUse(string name, string holderId) => BerthException.Conflict(
         $"Conflict. The container name \"/{name}\" is already in use by container \"{holderId}\". You have to remove (or rename) that container to be able to reuse that name.");
 
-    private static List<StoredContainer> ReadAll(SqliteCommand command)
+    private string Remember(ContainerRecord record)
+    {
+        var json = Serialize(record);
+        _written[json] = record;
+        return json;
+    }
+
+    private List<StoredContainer> ReadAll(SqliteCommand command)
     {
         var list = new List<StoredContainer>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var record = JsonSerializer.Deserialize(reader.GetString(0), ContainerJsonContext.Default.ContainerRecord)!;
+            var json = reader.GetString(0);
+            var record = _written.TryGetValue(json, out var known) ? known : JsonSerializer.Deserialize(json, ContainerJsonContext.Default.ContainerRecord)!;
             var state = JsonSerializer.Deserialize(reader.GetString(1), ContainerJsonContext.Default.ContainerState)!;
             list.Add(new StoredContainer(record, state));
         }
         return list;
     }
 
-    private static string Serialize(ContainerRecord record) => JsonSerializer.Serialize(record, ContainerJsonContext.Default.ContainerRecord);
+    internal static string Serialize(ContainerRecord record) => JsonSerializer.Serialize(record, ContainerWriterJsonContext.Default.ContainerRecord);
 
-    private static string Serialize(ContainerState state) => JsonSerializer.Serialize(state, ContainerJsonContext.Default.ContainerState);
+    internal static string Serialize(ContainerState state) => JsonSerializer.Serialize(state, ContainerWriterJsonContext.Default.ContainerState);
 }

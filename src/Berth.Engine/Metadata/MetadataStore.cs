@@ -17,6 +17,7 @@ internal sealed class MetadataStore : IDisposable
 
     public MetadataStore(string path)
     {
+        SqliteNativeLibrary.PreferPublishedCopy();
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -32,17 +33,32 @@ internal sealed class MetadataStore : IDisposable
         Migrate();
     }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction; it commits only if work returns normally.</summary>
-    public T Write<T>(Func<SqliteTransaction, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction; it commits only if work returns normally. The commit
+    /// waits for the disk unless <paramref name="waitForDisk"/> is false: then a crash may lose it (with the
+    /// commits after it), never half of it and never one before it. For what a crash makes stale anyway, such as
+    /// a container's state, which is written several times on every run.
+    /// </summary>
+    public T Write<T>(Func<SqliteTransaction, T> work, bool waitForDisk = true)
     {
         using var turn = _gate.EnterScope();
-        using var transaction = BeginImmediate();
-        var result = work(transaction);
-        transaction.Commit();
-        return result;
+        // SQLite takes the setting outside a transaction only; in WAL mode NORMAL syncs at checkpoints, not commits.
+        if (!waitForDisk) Execute("PRAGMA synchronous = NORMAL");
+        try
+        {
+            using var transaction = BeginImmediate();
+            var result = work(transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            if (!waitForDisk) Execute("PRAGMA synchronous = FULL");
+        }
     }
 
-    public void Write(Action<SqliteTransaction> work) => Write<object?>(t => { work(t); return null; });
+    public void Write(Action<SqliteTransaction> work, bool waitForDisk = true) =>
+        Write<object?>(t => { work(t); return null; }, waitForDisk);
 
     /// <summary>A consistent snapshot for reads (WAL readers never block writers).</summary>
     public T Read<T>(Func<SqliteTransaction, T> work)

@@ -64,6 +64,12 @@ public interface IOciRuntime
     /// <summary>Deletes a stopped container; <paramref name="force"/> kills a running one first.</summary>
     Task DeleteAsync(string id, bool force, CancellationToken ct);
 
+    /// <summary>
+    /// Deletes a container whose init the caller has reaped (so its status is stopped): what
+    /// <see cref="DeleteAsync"/> does, possibly without a runtime process.
+    /// </summary>
+    Task DeleteExitedAsync(string id, CancellationToken ct);
+
     Task PauseAsync(string id, CancellationToken ct);
 
     Task ResumeAsync(string id, CancellationToken ct);

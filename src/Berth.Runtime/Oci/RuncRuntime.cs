@@ -76,6 +76,18 @@ public sealed partial class RuncRuntime : IOciRuntime
     public Task DeleteAsync(string id, bool force, CancellationToken ct) =>
         RunCheckedAsync(force ? ["delete", "--force", id] : ["delete", id], "delete", ct);
 
+    // runc's own record says what its delete would remove; other runtimes keep other records. The removal runs
+    // on a pool thread, beside whatever the caller does meanwhile (a monitor releases the rootfs and records the exit).
+    public Task DeleteExitedAsync(string id, CancellationToken ct) =>
+        IsRunc && !_global.SystemdCgroup
+            ? Task.Run(async () =>
+            {
+                if (!RuncExitedContainer.TryDelete(_global.Root, id)) await DeleteAsync(id, force: true, ct).ConfigureAwait(false);
+            }, ct)
+            : DeleteAsync(id, force: true, ct);
+
+    private bool IsRunc => Path.GetFileName(_binary) == "runc";
+
     public Task PauseAsync(string id, CancellationToken ct) => RunCheckedAsync(["pause", id], "pause", ct);
 
     public Task ResumeAsync(string id, CancellationToken ct) => RunCheckedAsync(["resume", id], "resume", ct);

@@ -30,10 +30,11 @@ internal static class RunCommand
             try
             {
                 var background = context.Get(detach);
-                using var engine = globals.OpenEngine(context);
+                // The monitor starts up while the engine opens and the container is created and its rootfs mounted.
+                var options = globals.ResolveEngineOptions(context);
+                using var monitor = ContainerService.PrepareMonitor(options);
+                using var engine = Engine.BerthEngine.Open(options);
                 var request = BuildRequest(context, flags, background);
-                // The monitor starts up while the container is created and its rootfs mounted.
-                using var monitor = engine.Containers.PrepareMonitor();
                 var id = await CreateAsync(engine, context, flags, request, monitor, ct);
                 if (background)
                 {

@@ -1,0 +1,109 @@
+using Berth.Engine.Containers;
+using Berth.Engine.Metadata;
+using Berth.Engine.Models;
+using Berth.Engine.Tests.Support;
+using Berth.Oci;
+
+namespace Berth.Engine.Tests.Containers;
+
+public sealed class ContainerTableTests : IDisposable
+{
+    private static readonly string C1 = new('1', 64), C2 = new('2', 64), C3 = new('3', 64);
+
+    private readonly TempDirectory _dir = new();
+    private readonly MetadataStore _store;
+    private readonly ContainerTable _table;
+
+    public ContainerTableTests()
+    {
+        _store = new MetadataStore(Path.Combine(_dir.Path, "berth.db"));
+        _table = new ContainerTable(_store);
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public void ARowWrittenHere_ReadsBackAsTheRecordWritten()
+    {
+        var record = Record(C1, "web");
+        _store.Write(t => _table.Insert(t, record, new ContainerState()));
+
+        var read = _store.Read(t => _table.ById(t, C1))!;
+
+        Assert.Same(record, read.Record);
+        Assert.Same(record, _store.Read(t => _table.ByName(t, "web"))!.Record);
+    }
+
+    [Fact]
+    public void ARowChangedElsewhere_IsReadAnew()
+    {
+        var record = Record(C1, "web");
+        _store.Write(t => _table.Insert(t, record, new ContainerState()));
+        using (var other = new MetadataStore(Path.Combine(_dir.Path, "berth.db")))
+        {
+            var elsewhere = new ContainerTable(other);
+            other.Write(t => elsewhere.SetRecord(t, record with { Name = "api" }));
+        }
+
+        var read = _store.Read(t => _table.ById(t, C1))!;
+
+        Assert.NotSame(record, read.Record);
+        Assert.Equal("api", read.Record.Name);
+        Assert.Equal(ContainerTable.Serialize(record with { Name = "api" }), ContainerTable.Serialize(read.Record));
+    }
+
+    [Fact]
+    public void WrittenJson_ReadsBackEqual_InAnotherProcessToo()
+    {
+        var record = Record(C1, "web") with
+        {
+            Args = ["-c", "echo hi"],
+            Config = new DockerContainerConfig { Image = "busybox", Env = ["A=1"], Tty = true, Labels = new Dictionary<string, string> { ["k"] = "v" } },
+            HostConfig = new HostConfig { AutoRemove = true, Binds = ["/a:/b:ro"], Memory = 1 << 20 },
+        };
+        _store.Write(t => _table.Insert(t, record, new ContainerState { Status = ContainerStatus.Running, Pid = 42 }));
+
+        // The writer's generated code writes what the reader's metadata would have.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(record, ContainerJsonContext.Default.ContainerRecord), ContainerTable.Serialize(record));
+        // A fresh table knows nothing of what this one wrote, as another berth process would not.
+        var read = _store.Read(t => new ContainerTable(_store).ById(t, C1))!;
+
+        Assert.NotSame(record, read.Record);
+        Assert.Equal(ContainerTable.Serialize(record), ContainerTable.Serialize(read.Record));
+        Assert.Equal(ContainerStatus.Running, read.State.Status);
+        Assert.Equal(42, read.State.Pid);
+    }
+
+    [Fact]
+    public void ATakenName_IsRefusedWithDockersText()
+    {
+        _store.Write(t => _table.Insert(t, Record(C1, "web"), new ContainerState()));
+
+        var e = Assert.Throws<BerthException>(() => _store.Write(t => _table.Insert(t, Record(C2, "web"), new ContainerState())));
+
+        Assert.Equal(ErrorKind.Conflict, e.Kind);
+        Assert.Contains("The container name \"/web\" is already in use by container \"" + C1 + "\"", e.Message);
+        var renamed = Record(C3, "db");
+        _store.Write(t => _table.Insert(t, renamed, new ContainerState()));
+        Assert.Throws<BerthException>(() => _store.Write(t => _table.SetRecord(t, renamed with { Name = "web" })));
+        _store.Write(t => _table.SetRecord(t, renamed with { Name = "db" }));
+    }
+
+    private static ContainerRecord Record(string id, string name) => new()
+    {
+        Id = id,
+        Name = name,
+        Created = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+        ImageId = "sha256:" + new string('a', 64),
+        Path = "sh",
+        Args = [],
+        Config = new DockerContainerConfig { Image = "busybox" },
+        HostConfig = new HostConfig(),
+        Mounts = [],
+        Driver = "overlay",
+    };
+}
