@@ -27,7 +27,8 @@ public sealed partial class ContainerService
         if (container.State.Status != ContainerStatus.Running)
             throw BerthException.Conflict($"container {container.Id} is not running");
         var paths = PathsOf(container.Id);
-        var spec = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(paths.SpecFile, ct).ConfigureAwait(false), RuntimeSpecJsonContext.Default.RuntimeSpecProcess)
+        // A few kilobytes, read in place: an asynchronous read would hop to the thread pool and back.
+        var spec = JsonSerializer.Deserialize(File.ReadAllBytes(paths.SpecFile), RuntimeSpecJsonContext.Default.RuntimeSpecProcess)
             ?? throw new BerthException(ErrorKind.Internal, $"container {container.Id} has an empty runtime spec");
         // A container whose processes load their seccomp filter themselves has the step in its spec, and the
         // capabilities the step was lent; an exec'd process gets the container's own and the step too.
@@ -57,7 +58,7 @@ public sealed partial class ContainerService
         io = io with { Passed = preload?.Descriptors ?? [] };
 
         var processFile = Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.json");
-        await File.WriteAllBytesAsync(processFile, JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecJsonContext.Default.OciProcess), ct).ConfigureAwait(false);
+        File.WriteAllBytes(processFile, JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecJsonContext.Default.OciProcess));
         var pidFile = Path.ChangeExtension(processFile, ".pid");
         try
         {
@@ -86,7 +87,7 @@ public sealed partial class ContainerService
                 TerminalHolder.Start(MonitorExecutable, master);
                 return await ConfirmedAsync(runcStatus).ConfigureAwait(false);
             }
-            var pid = int.Parse(await File.ReadAllTextAsync(pidFile, ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            var pid = int.Parse(File.ReadAllText(pidFile), System.Globalization.CultureInfo.InvariantCulture);
             using var copyStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var copying = terminal is null ? Task.CompletedTask : terminal(master, copyStop.Token);
             var status = await reaper.WaitAsync(pid, ct).ConfigureAwait(false);

@@ -17,7 +17,6 @@ internal sealed class MetadataStore : IDisposable
 
     public MetadataStore(string path)
     {
-        SqliteNativeLibrary.PreferPublishedCopy();
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,

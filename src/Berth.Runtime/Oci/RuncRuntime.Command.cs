@@ -67,7 +67,8 @@ public sealed partial class RuncRuntime
                 throw;
             }
 
-            var logged = File.Exists(log) ? await File.ReadAllTextAsync(log, CancellationToken.None).ConfigureAwait(false) : "";
+            // Empty unless runc failed; read in place, without the thread-pool hops of an asynchronous read.
+            var logged = File.Exists(log) ? File.ReadAllText(log) : "";
             var errorOutput = await stderr.ConfigureAwait(false);
             var error = RuncErrorText.LastError(logged)
                         ?? (status.Code == 0 ? null : RuncErrorText.LastError(errorOutput));

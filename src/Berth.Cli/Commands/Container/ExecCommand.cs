@@ -51,7 +51,6 @@ internal static class ExecCommand
                 Detach = context.Get(detach),
                 Privileged = context.Get(privileged),
             };
-            Engine.Json.JsonWarmup.Start(Engine.Json.JsonWarmupSet.Container | Engine.Json.JsonWarmupSet.Exec);
             using var engine = globals.OpenEngine(context);
             var io = new RuntimeIo(
                 context.Get(interactive) && !request.Detach ? new SafeFileHandle(0, ownsHandle: false) : null,
