@@ -34,7 +34,11 @@ internal sealed record ContainerRecord
     public IReadOnlyDictionary<string, Models.EndpointSettings>? Networks { get; init; }
 
     /// <summary>The runtime binary to run: the one recorded at create, else the name looked up on PATH now.</summary>
-    public string ResolveRuntime() => RuntimePath is { } path && File.Exists(path) ? path : Runtime.Oci.RuntimeLookup.Resolve(HostConfig.Runtime);
+    public string ResolveRuntime() => ResolveRuntime(RuntimePath, HostConfig.Runtime);
+
+    /// <summary>The recorded runtime binary while it exists, else <paramref name="runtime"/> looked up on PATH now.</summary>
+    public static string ResolveRuntime(string? runtimePath, string runtime) =>
+        runtimePath is { } path && File.Exists(path) ? path : Runtime.Oci.RuntimeLookup.Resolve(runtime);
 
     public string ShortId => Id[..12];
 }

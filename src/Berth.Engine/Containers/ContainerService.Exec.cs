@@ -33,11 +33,11 @@ public sealed partial class ContainerService
         // A container whose processes load their seccomp filter themselves has the step in its spec, and the
         // capabilities the step was lent; an exec'd process gets the container's own and the step too.
         var ownProcess = spec.Process is { } wrapped ? SeccompStep.Unwrap(wrapped) ?? wrapped : null;
-        var config = container.Record.Config;
-        var userSpec = request.User.Length > 0 ? request.User : config.User;
+        var record = ExecRecordFields.Of(container);
+        var userSpec = request.User.Length > 0 ? request.User : record.User;
         var user = UserResolver.Resolve(userSpec,
-            RootfsFiles.TryReadText(paths.Rootfs, "/etc/passwd"), RootfsFiles.TryReadText(paths.Rootfs, "/etc/group"), container.Record.HostConfig.GroupAdd ?? []);
-        var env = ConfigMerger.MergeEnv(ConfigMerger.RuntimeEnv(config.Env, config.Hostname, request.Tty, user.Home), request.Env);
+            RootfsFiles.TryReadText(paths.Rootfs, "/etc/passwd"), RootfsFiles.TryReadText(paths.Rootfs, "/etc/group"), record.GroupAdd ?? []);
+        var env = ConfigMerger.MergeEnv(ConfigMerger.RuntimeEnv(record.Env, record.Hostname, request.Tty, user.Home), request.Env);
         var process = SpecBuilder.BuildExecProcess(new ExecProcessOptions
         {
             Args = request.Cmd,
@@ -47,7 +47,7 @@ public sealed partial class ContainerService
             Gid = user.Gid,
             AdditionalGids = user.AdditionalGids,
             Terminal = request.Tty,
-            Privileged = request.Privileged || container.Record.HostConfig.Privileged,
+            Privileged = request.Privileged || record.Privileged,
             ContainerCapabilities = ownProcess?.Capabilities?.Bounding ?? [],
             HostCapabilities = HostCapabilities.Read(),
             NoNewPrivileges = ownProcess?.NoNewPrivileges ?? false,
@@ -64,7 +64,7 @@ public sealed partial class ContainerService
         {
             if (!request.Tty)
             {
-                var runtime = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
+                var runtime = new RuncRuntime(record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
                 return await ConfirmedAsync(await runtime.ExecAsync(container.Id, processFile, io, null, request.Detach, null, ct).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
@@ -73,7 +73,7 @@ public sealed partial class ContainerService
             // this process, a subreaper for the time, adopts it when runc exits and waits for its end. A detached
             // exec's terminal is left to a holder process, which keeps it open until the process is done.
             using var reaper = request.Detach ? ChildReaper.ForChildren() : ChildReaper.BecomeSubreaper();
-            var detached = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
+            var detached = new RuncRuntime(record.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
             using var consolePath = UnixSocketPath.For(Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.sock"));
             using var console = ConsoleSocket.Listen(consolePath.Path);
             var received = console.ReceiveMasterAsync(ct);

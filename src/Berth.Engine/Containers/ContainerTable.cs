@@ -19,19 +19,19 @@ internal sealed class ContainerTable(MetadataStore store)
 
     public IReadOnlyList<StoredContainer> All(SqliteTransaction t)
     {
-        using var command = store.Command(t, "SELECT config, state FROM containers ORDER BY created DESC, id");
+        using var command = store.Command(t, "SELECT id, name, config, state FROM containers ORDER BY created DESC, id");
         return ReadAll(command);
     }
 
     public StoredContainer? ById(SqliteTransaction t, string id)
     {
-        using var command = store.Command(t, "SELECT config, state FROM containers WHERE id = $id", ("$id", id));
+        using var command = store.Command(t, "SELECT id, name, config, state FROM containers WHERE id = $id", ("$id", id));
         return ReadAll(command).FirstOrDefault();
     }
 
     public StoredContainer? ByName(SqliteTransaction t, string name)
     {
-        using var command = store.Command(t, "SELECT config, state FROM containers WHERE name = $name", ("$name", name));
+        using var command = store.Command(t, "SELECT id, name, config, state FROM containers WHERE name = $name", ("$name", name));
         return ReadAll(command).FirstOrDefault();
     }
 
@@ -45,7 +45,7 @@ internal sealed class ContainerTable(MetadataStore store)
     public IReadOnlyList<StoredContainer> ByIdPrefix(SqliteTransaction t, string prefix)
     {
         // GLOB is case-sensitive and the prefix is checked to be hex, so it needs no escaping.
-        using var command = store.Command(t, "SELECT config, state FROM containers WHERE id GLOB $glob LIMIT 2", ("$glob", prefix + "*"));
+        using var command = store.Command(t, "SELECT id, name, config, state FROM containers WHERE id GLOB $glob LIMIT 2", ("$glob", prefix + "*"));
         return ReadAll(command);
     }
 
@@ -100,13 +100,14 @@ internal sealed class ContainerTable(MetadataStore store)
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var json = reader.GetString(0);
-            var record = _written.TryGetValue(json, out var known) ? known : JsonSerializer.Deserialize(json, ContainerJsonContext.Default.ContainerRecord)!;
-            var state = JsonSerializer.Deserialize(reader.GetString(1), ContainerJsonContext.Default.ContainerState)!;
-            list.Add(new StoredContainer(record, state));
+            var state = JsonSerializer.Deserialize(reader.GetString(3), ContainerJsonContext.Default.ContainerState)!;
+            list.Add(new StoredContainer(reader.GetString(0), reader.GetString(1), reader.GetString(2), Parse, state));
         }
         return list;
     }
+
+    private ContainerRecord Parse(string json) =>
+        _written.TryGetValue(json, out var known) ? known : JsonSerializer.Deserialize(json, ContainerJsonContext.Default.ContainerRecord)!;
 
     internal static string Serialize(ContainerRecord record) => JsonSerializer.Serialize(record, ContainerWriterJsonContext.Default.ContainerRecord);
 

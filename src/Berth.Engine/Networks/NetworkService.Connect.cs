@@ -29,7 +29,7 @@ public sealed partial class NetworkService
                     throw BerthException.Conflict($"endpoint with name {stored.Record.Name} already exists in network {network.Name}");
                 var updated = stored.Record with { Networks = new Dictionary<string, EndpointSettings>(networks) { [network.Name] = settings } };
                 _containers.SetRecord(t, updated);
-                return stored with { Record = updated };
+                return stored.WithRecord(updated);
             });
             if (container.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused) || container.State.Pid == 0) return;
             using (LockHost()) network = (await EnsureBridgesLockedAsync([network], tools, ct).ConfigureAwait(false))[0];

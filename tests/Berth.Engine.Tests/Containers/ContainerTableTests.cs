@@ -79,6 +79,29 @@ public sealed class ContainerTableTests : IDisposable
     }
 
     [Fact]
+    public void ExecFields_ReadFromTheRowsJson_AreTheRecordsOwn()
+    {
+        var record = Record(C1, "web") with
+        {
+            Config = new DockerContainerConfig { Image = "busybox", User = "app:staff", Env = ["A=1", "B="], Hostname = "box" },
+            HostConfig = new HostConfig { Privileged = true, GroupAdd = ["audio", "42"], Runtime = "crun" },
+            RuntimePath = "/usr/local/bin/crun",
+        };
+        _store.Write(t => _table.Insert(t, record, new ContainerState()));
+        _store.Write(t => _table.Insert(t, Record(C2, "db"), new ContainerState()));
+
+        // Read as another process would, without what this table remembers of its writes.
+        var fields = _store.Read(t => ExecRecordFields.Of(new ContainerTable(_store).ById(t, C1)!));
+        var defaults = _store.Read(t => ExecRecordFields.Of(new ContainerTable(_store).ById(t, C2)!));
+
+        Assert.Equal(("app:staff", "box", true, "/usr/local/bin/crun", "crun"), (fields.User, fields.Hostname, fields.Privileged, fields.RuntimePath, fields.Runtime));
+        Assert.Equal(["A=1", "B="], fields.Env);
+        Assert.Equal(["audio", "42"], fields.GroupAdd);
+        Assert.Equal(("", "", false, null, "runc"), (defaults.User, defaults.Hostname, defaults.Privileged, defaults.RuntimePath, defaults.Runtime));
+        Assert.Null(defaults.GroupAdd);
+    }
+
+    [Fact]
     public void ATakenName_IsRefusedWithDockersText()
     {
         _store.Write(t => _table.Insert(t, Record(C1, "web"), new ContainerState()));
