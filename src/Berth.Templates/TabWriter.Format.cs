@@ -1,7 +1,13 @@
+using System.Text;
+
 namespace Berth.Templates;
 
 public sealed partial class TabWriter
 {
+    // A formatted line goes to the output in one write: the output is often the console, which writes through on
+    // every call, and a table of many rows would otherwise cost a system call per cell.
+    private readonly StringBuilder _line = new();
+
     /// <summary>
     /// Go's format: finds each block of consecutive lines that have a cell in the current column, sizes the
     /// column to that block, and recurses for the columns to its right within the block.
@@ -45,7 +51,7 @@ public sealed partial class TabWriter
                 var c = line[j];
                 if (c.Size > 0)
                 {
-                    _output.Write(_buf.ToString(pos, c.Size));
+                    _line.Append(_buf, pos, c.Size);
                     pos += c.Size;
                 }
                 if (j < _widths.Count)
@@ -56,13 +62,15 @@ public sealed partial class TabWriter
             if (i + 1 == _lines.Count)
             {
                 // The last buffered line has no newline yet: write the pending partial cell as is.
-                _output.Write(_buf.ToString(pos, _cell.Size));
+                _line.Append(_buf, pos, _cell.Size);
                 pos += _cell.Size;
             }
             else
             {
-                _output.Write('\n');
+                _line.Append('\n');
             }
+            if (_line.Length > 0) _output.Write(_line);
+            _line.Clear();
         }
         return pos;
     }
@@ -77,9 +85,9 @@ public sealed partial class TabWriter
             }
             cellWidth = (cellWidth + _tabWidth - 1) / _tabWidth * _tabWidth;
             int n = cellWidth - textWidth;
-            _output.Write(new string('\t', (n + _tabWidth - 1) / _tabWidth));
+            _line.Append('\t', (n + _tabWidth - 1) / _tabWidth);
             return;
         }
-        _output.Write(new string(_padChar, cellWidth - textWidth));
+        _line.Append(_padChar, cellWidth - textWidth);
     }
 }

@@ -59,4 +59,30 @@ public sealed class TabWriterTests
             .Replace("\v", "", StringComparison.Ordinal).Replace("\f", "", StringComparison.Ordinal);
         return Tab(text) == text;
     }
+
+    [Fact]
+    public void Each_formatted_line_reaches_the_output_in_one_write()
+    {
+        var output = new CountingWriter();
+        var writer = new TabWriter(output, 10, 1, 3, ' ');
+        writer.Write("CONTAINER ID\tIMAGE\tSTATUS\tNAMES\n");
+        for (var i = 0; i < 20; i++) writer.Write($"{i:x12}\tbusybox\tUp {i} minutes\tname{i}\n");
+        writer.Flush();
+
+        Assert.Equal(21, output.Writes);
+        Assert.Equal(21, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    private sealed class CountingWriter : StringWriter
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(char value) { Writes++; base.Write(value); }
+
+        public override void Write(string? value) { Writes++; base.Write(value); }
+
+        public override void Write(System.Text.StringBuilder? value) { Writes++; base.Write(value?.ToString()); }
+
+        public override void Write(char[] buffer, int index, int count) { Writes++; base.Write(buffer, index, count); }
+    }
 }
