@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace Berth.Engine.Containers;
 
-/// <summary>JSON of the container rows (PascalCase like the API shapes they embed; states as lower-case strings).</summary>
+/// <summary>
+/// JSON of the container rows (PascalCase like the API shapes they embed, enums by name), for
+/// reading a record. States are read by <see cref="ContainerStateReader"/>.
+/// </summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ContainerRecord))]
-[JsonSerializable(typeof(ContainerState))]
 internal sealed partial class ContainerJsonContext : JsonSerializerContext;
 
 /// <summary>

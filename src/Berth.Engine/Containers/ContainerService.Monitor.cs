@@ -17,7 +17,6 @@ public sealed partial class ContainerService
         // The wait for the start is idle time: the JSON metadata of the container's row, which the monitor needs
         // first thing after it, is built now instead.
         ContainerJsonContext.Default.Options.GetTypeInfo(typeof(ContainerRecord));
-        ContainerJsonContext.Default.Options.GetTypeInfo(typeof(ContainerState));
         string? line;
         using (var reader = new StreamReader(assignment))
             line = await reader.ReadLineAsync(ct).ConfigureAwait(false);

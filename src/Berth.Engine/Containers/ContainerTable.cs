@@ -100,7 +100,7 @@ internal sealed class ContainerTable(MetadataStore store)
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var state = JsonSerializer.Deserialize(reader.GetString(3), ContainerJsonContext.Default.ContainerState)!;
+            var state = ContainerStateReader.Read(reader.GetString(3));
             list.Add(new StoredContainer(reader.GetString(0), reader.GetString(1), reader.GetString(2), Parse, state));
         }
         return list;
