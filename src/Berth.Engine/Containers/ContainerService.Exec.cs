@@ -28,8 +28,7 @@ public sealed partial class ContainerService
             throw BerthException.Conflict($"container {container.Id} is not running");
         var paths = PathsOf(container.Id);
         // A few kilobytes, read in place: an asynchronous read would hop to the thread pool and back.
-        var spec = JsonSerializer.Deserialize(File.ReadAllBytes(paths.SpecFile), RuntimeSpecJsonContext.Default.RuntimeSpecProcess)
-            ?? throw new BerthException(ErrorKind.Internal, $"container {container.Id} has an empty runtime spec");
+        var spec = RuntimeSpecProcess.Read(File.ReadAllBytes(paths.SpecFile));
         // A container whose processes load their seccomp filter themselves has the step in its spec, and the
         // capabilities the step was lent; an exec'd process gets the container's own and the step too.
         var ownProcess = spec.Process is { } wrapped ? SeccompStep.Unwrap(wrapped) ?? wrapped : null;
@@ -58,7 +57,7 @@ public sealed partial class ContainerService
         io = io with { Passed = preload?.Descriptors ?? [] };
 
         var processFile = Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.json");
-        File.WriteAllBytes(processFile, JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecJsonContext.Default.OciProcess));
+        File.WriteAllBytes(processFile, JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecWriterJsonContext.Default.OciProcess));
         var pidFile = Path.ChangeExtension(processFile, ".pid");
         try
         {

@@ -13,5 +13,4 @@ namespace Berth.Runtime.Spec;
     AllowTrailingCommas = false)]
 [JsonSerializable(typeof(RuntimeSpec))]
 [JsonSerializable(typeof(OciProcess))]
-[JsonSerializable(typeof(RuntimeSpecProcess))]
 public sealed partial class RuntimeSpecJsonContext : JsonSerializerContext;

@@ -59,27 +59,44 @@ public sealed class SpecJsonTests
             json);
     }
     [Fact]
-    public void Process_section_reads_alone_from_a_whole_spec()
+    public void Process_section_reads_alone_from_a_whole_spec_with_what_an_exec_inherits()
     {
-        var spec = Full with { Process = Full.Process! with { Cwd = "/work", NoNewPrivileges = true } };
-        var read = JsonSerializer.Deserialize(Write(spec), RuntimeSpecJsonContext.Default.RuntimeSpecProcess)!;
+        var spec = Full with
+        {
+            Process = Full.Process! with
+            {
+                Cwd = "/work",
+                NoNewPrivileges = true,
+                Rlimits = [new PosixRlimit { Type = "RLIMIT_NOFILE", Hard = 1 << 20, Soft = 1024 }, new PosixRlimit { Type = "RLIMIT_CORE", Hard = ulong.MaxValue }],
+            },
+        };
+        var read = RuntimeSpecProcess.Read(Encoding.UTF8.GetBytes(Write(spec))).Process!;
+        var inherited = spec.Process!;
+        Assert.Equal(inherited.Args, read.Args);
+        Assert.Equal("/work", read.Cwd);
+        Assert.True(read.NoNewPrivileges);
+        Assert.Equal(inherited.Rlimits, read.Rlimits);
         Assert.Equal(
-            JsonSerializer.Serialize(spec.Process, RuntimeSpecJsonContext.Default.OciProcess),
-            JsonSerializer.Serialize(read.Process, RuntimeSpecJsonContext.Default.OciProcess));
-        Assert.Equal("/work", read.Process!.Cwd);
-        Assert.NotEmpty(read.Process.Capabilities!.Bounding);
+            JsonSerializer.Serialize(inherited.Capabilities, RuntimeSpecJsonContext.Default.OciProcess.Options),
+            JsonSerializer.Serialize(read.Capabilities, RuntimeSpecJsonContext.Default.OciProcess.Options));
+        Assert.NotEmpty(read.Capabilities!.Bounding);
     }
 
     [Fact]
     public void Process_section_of_a_spec_without_one_is_null()
     {
-        var read = JsonSerializer.Deserialize("{\"ociVersion\":\"1.0.2\",\"linux\":{\"seccomp\":{}}}", RuntimeSpecJsonContext.Default.RuntimeSpecProcess)!;
-        Assert.Null(read.Process);
-        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("{\"process\":", RuntimeSpecJsonContext.Default.RuntimeSpecProcess));
+        Assert.Null(RuntimeSpecProcess.Read("{\"ociVersion\":\"1.0.2\",\"linux\":{\"seccomp\":{}}}"u8.ToArray()).Process);
+        Assert.ThrowsAny<JsonException>(() => RuntimeSpecProcess.Read("{\"process\":"u8.ToArray()));
+        Assert.ThrowsAny<JsonException>(() => RuntimeSpecProcess.Read("[]"u8.ToArray()));
     }
+
     [Fact]
     public void The_writer_context_writes_the_same_bytes_without_metadata()
     {
+        var process = Full.Process! with { Rlimits = [new PosixRlimit { Type = "RLIMIT_NOFILE", Hard = 8, Soft = 4 }], ConsoleSize = new ConsoleBox { Height = 24, Width = 80 } };
+        Assert.Equal(
+            JsonSerializer.Serialize(process, RuntimeSpecJsonContext.Default.OciProcess),
+            JsonSerializer.Serialize(process, RuntimeSpecWriterJsonContext.Default.OciProcess));
         var spec = Full with { Annotations = new Dictionary<string, string> { ["a"] = "b" }, Hooks = null };
         Assert.Equal(Write(spec), JsonSerializer.Serialize(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec));
         Assert.Equal(Write(Full), Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(Full, RuntimeSpecWriterJsonContext.Default.RuntimeSpec)));
