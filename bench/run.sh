@@ -10,6 +10,7 @@ REPO="$(cd "$HERE/.." && pwd)"
 
 RUNS=20
 WARMUP=3
+ROUNDS=1
 ENGINES="berth runc docker podman"
 NETWORK=none
 EXEC=1
@@ -25,6 +26,8 @@ usage: $0 [--runs N] [--warmup N] [--engines "berth runc docker podman"] [--netw
           [--no-exec] [--trace] [--berth PATH] [--publish]
   --runs N          hyperfine runs per command (default $RUNS, at least 10)
   --warmup N        untimed warmup runs per command (default $WARMUP)
+  --rounds N        take each command's runs in N rounds, the engines in turn in each (default $ROUNDS): on a
+                    machine whose speed drifts, drift then touches every engine alike
   --engines LIST    what to time (default "$ENGINES"; runc is the floor; runc-seccomp, listed after
                     berth, is runc with the seccomp profile berth and docker apply, the floor for them)
   --network MODE    network of the berth/docker/podman containers: none, host or default (each engine's
@@ -42,6 +45,7 @@ while [[ $# -gt 0 ]]; do
     case "$1" in
         --runs) RUNS="$2"; shift 2 ;;
         --warmup) WARMUP="$2"; shift 2 ;;
+        --rounds) ROUNDS="$2"; shift 2 ;;
         --engines) ENGINES="$2"; shift 2 ;;
         --network) NETWORK="$2"; shift 2 ;;
         --no-exec) EXEC=0; shift ;;
@@ -58,6 +62,7 @@ for tool in hyperfine python3 /bin/busybox; do
     command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 1; }
 done
 [[ $RUNS -ge 10 ]] || { echo "--runs must be at least 10" >&2; exit 2; }
+[[ $ROUNDS -ge 1 && $((RUNS / ROUNDS)) -ge 2 ]] || { echo "--rounds must be at least 1 and leave 2 runs per round" >&2; exit 2; }
 [[ $NETWORK == none || $NETWORK == host || $NETWORK == default ]] || { echo "--network must be none, host or default" >&2; exit 2; }
 # "default" is each engine's own default network (a bridge for all three); podman spells it "bridge".
 PODMAN_NETWORK=$NETWORK; [[ $NETWORK == default ]] && PODMAN_NETWORK=bridge
@@ -266,11 +271,26 @@ time_phase() {
         args+=(-n "$name" "$cmd >/dev/null 2>>$(q "$err") </dev/null")
     done
     [[ ${#args[@]} -gt 0 ]] || return 0
-    if hyperfine -S bash --warmup "$WARMUP" --runs "$RUNS" --export-json "$PREFIX-$phase.json" "${args[@]}"; then
-        PARTS+=("$PREFIX-$phase.json")
-    else
-        echo "    hyperfine failed for $phase"
-    fi
+    local round rounds=()
+    for ((round = 1; round <= ROUNDS; round++)); do
+        [[ $ROUNDS -gt 1 ]] && echo "    round $round of $ROUNDS"
+        if ! hyperfine -S bash --warmup "$WARMUP" --runs "$((RUNS / ROUNDS))" --export-json "$PREFIX-$phase-$round.json" "${args[@]}"; then
+            echo "    hyperfine failed for $phase"
+            return 0
+        fi
+        rounds+=("$PREFIX-$phase-$round.json")
+    done
+    # One result per command, with the times of every round.
+    python3 - "$PREFIX-$phase.json" "${rounds[@]}" <<'PY'
+import json, os, sys
+merged = {}
+for path in sys.argv[2:]:
+    for result in json.load(open(path))["results"]:
+        merged.setdefault(result["command"], {**result, "times": []})["times"] += result["times"]
+    os.remove(path)
+json.dump({"results": list(merged.values())}, open(sys.argv[1], "w"))
+PY
+    PARTS+=("$PREFIX-$phase.json")
 }
 
 # ---------------------------------------------------------------- run
@@ -304,7 +324,8 @@ fi
 # ---------------------------------------------------------------- report
 [[ ${#PARTS[@]} -gt 0 ]] || { echo "nothing was measured" >&2; exit 1; }
 log "results (hyperfine JSON/markdown: $PREFIX.{json,md})"
-python3 - "$PREFIX" "$RUNS" "$WARMUP" "$NETWORK" "$(nproc)" "${PARTS[@]}" <<'EOF'
+WARMUPS="$WARMUP"; [[ $ROUNDS -gt 1 ]] && WARMUPS="$WARMUP (in each of $ROUNDS rounds)"
+python3 - "$PREFIX" "$((RUNS / ROUNDS * ROUNDS))" "$WARMUPS" "$NETWORK" "$(nproc)" "${PARTS[@]}" <<'EOF'
 import json, os, statistics, sys
 prefix, runs, warmup, network, ncpu = sys.argv[1:6]
 results = []
