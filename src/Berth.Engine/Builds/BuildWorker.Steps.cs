@@ -107,14 +107,7 @@ internal sealed partial class BuildWorker
         // Lazily: a process that still has a file open under the step's rootfs must not keep the snapshot busy.
         for (var i = 0; i < 16; i++)
         {
-            try
-            {
-                Mounts.Unmount(target, UnmountFlags.Detach);
-            }
-            catch (LinuxIOException e) when (e.Errno is Errno.EINVAL or Errno.ENOENT)
-            {
-                return;
-            }
+            if (!Mounts.UnmountIfMounted(target, UnmountFlags.Detach)) return;
         }
     }
 }

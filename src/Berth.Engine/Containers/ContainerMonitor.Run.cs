@@ -87,12 +87,12 @@ internal sealed partial class ContainerMonitor
         if (sync is not null) MonitorSync.Write(sync, $"{MonitorSync.Started} {pid}");
 
         var exit = await reaper.WaitAsync(pid, ct).ConfigureAwait(false);
-        // The pipes close when the last process holding them is gone (the pid namespace dies with its init), but a
-        // descendant that escaped the namespace must not keep the monitor here forever.
         // The runtime's delete removes the cgroup, so the OOM counter is read first. The delete may be a process of
         // its own and the longest step of the exit, so it starts before the output is drained.
         var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record));
         var deletion = runtime.DeleteExitedAsync(record.Id, ct);
+        // The pipes close when the last process holding them is gone (the pid namespace dies with its init), but a
+        // descendant that escaped the namespace must not keep the monitor here forever.
         await Task.WhenAny(pumps, Task.Delay(OutputDrainPatience, ct)).ConfigureAwait(false);
         stdio.CloseOutput();
         // A --rm container never restarts: its runtime delete overlaps with releasing its network, recording the

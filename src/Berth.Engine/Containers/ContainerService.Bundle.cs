@@ -19,7 +19,7 @@ public sealed partial class ContainerService
     {
         var record = container.Record;
         Directory.CreateDirectory(paths.Rootfs);
-        UnmountIfMounted(paths.Rootfs);
+        Mounts.UnmountIfMounted(paths.Rootfs);
         var layer = record.HostConfig.AutoRemove ? _snapshotter.DisposableMounts(record.Id) : _snapshotter.Mounts(record.Id);
         foreach (var mount in layer) mount.MountTo(paths.Rootfs);
         try
@@ -33,8 +33,8 @@ public sealed partial class ContainerService
         }
         catch
         {
-            UnmountIfMounted(paths.ShmDirectory);
-            UnmountIfMounted(paths.Rootfs);
+            Mounts.UnmountIfMounted(paths.ShmDirectory);
+            Mounts.UnmountIfMounted(paths.Rootfs);
             throw;
         }
     }
@@ -44,7 +44,7 @@ public sealed partial class ContainerService
     private static void MountShareableShm(ContainerPaths paths, long size)
     {
         Directory.CreateDirectory(paths.ShmDirectory);
-        UnmountIfMounted(paths.ShmDirectory);
+        Mounts.UnmountIfMounted(paths.ShmDirectory);
         var bytes = (size > 0 ? size : ContainerSpecOptions.DefaultShmSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Mounts.Mount("shm", paths.ShmDirectory, "tmpfs", MountFlags.NoSuid | MountFlags.NoDev | MountFlags.NoExec, $"mode=1777,size={bytes}");
     }

@@ -78,15 +78,12 @@ public sealed partial class ContainerService
     /// <summary>Unmounts the rootfs and deletes the bundle; what a monitor does when its container is done.</summary>
     internal static void ReleaseBundle(ContainerPaths paths)
     {
-        UnmountIfMounted(paths.Rootfs);
-        UnmountIfMounted(paths.ShmDirectory);
+        Mounts.UnmountIfMounted(paths.Rootfs);
+        Mounts.UnmountIfMounted(paths.ShmDirectory);
         // Unpinning a dead container's namespace is what makes the kernel delete its veth pairs.
         if (File.Exists(paths.NetnsFile)) NetworkNamespace.Release(paths.NetnsFile);
         if (!Directory.Exists(paths.Bundle)) return;
         foreach (var file in new[] { paths.SpecFile, paths.SeccompProgram, paths.PidFile, paths.AttachSocket, paths.ConsoleSocket })
             File.Delete(file);
     }
-
-    /// <summary>Unmounts <paramref name="target"/>; nothing mounted there (EINVAL) or no such path is not an error.</summary>
-    internal static void UnmountIfMounted(string target) => Mounts.UnmountIfMounted(target);
 }

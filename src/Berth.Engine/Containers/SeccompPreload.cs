@@ -53,7 +53,7 @@ internal sealed class SeccompPreload : IDisposable
     {
         try
         {
-            return Path.GetFileName(record.ResolveRuntime()) == "runc";
+            return RuncRuntime.IsRunc(record.ResolveRuntime());
         }
         catch (BerthException)
         {

@@ -79,14 +79,15 @@ public sealed partial class RuncRuntime : IOciRuntime
     // runc's own record says what its delete would remove; other runtimes keep other records. The removal runs
     // on a pool thread, beside whatever the caller does meanwhile (a monitor releases the rootfs and records the exit).
     public Task DeleteExitedAsync(string id, CancellationToken ct) =>
-        IsRunc && !_global.SystemdCgroup
+        IsRunc(_binary) && !_global.SystemdCgroup
             ? Task.Run(async () =>
             {
                 if (!RuncExitedContainer.TryDelete(_global.Root, id)) await DeleteAsync(id, force: true, ct).ConfigureAwait(false);
             }, ct)
             : DeleteAsync(id, force: true, ct);
 
-    private bool IsRunc => Path.GetFileName(_binary) == "runc";
+    /// <summary>Whether <paramref name="binaryPath"/> is runc itself rather than another runtime with its command line.</summary>
+    public static bool IsRunc(string binaryPath) => Path.GetFileName(binaryPath) == "runc";
 
     public Task PauseAsync(string id, CancellationToken ct) => RunCheckedAsync(["pause", id], "pause", ct);
 

@@ -15,8 +15,8 @@ public static class SeccompProgramCache
     /// <summary>The program for <paramref name="filter"/>, or null when only the runtime can apply it.</summary>
     public static byte[]? GetOrCompile(LinuxSeccomp filter, string directory)
     {
-        var identity = Encoding.UTF8.GetBytes(SeccompCompiler.LibraryVersion() + "\n")
-            .Concat(JsonSerializer.SerializeToUtf8Bytes(filter, RuntimeSpecWriterJsonContext.Default.LinuxSeccomp)).ToArray();
+        byte[] identity = [.. Encoding.UTF8.GetBytes(SeccompCompiler.LibraryVersion() + "\n"),
+            .. JsonSerializer.SerializeToUtf8Bytes(filter, RuntimeSpecWriterJsonContext.Default.LinuxSeccomp)];
         var path = Path.Combine(directory, $"{Fnv1a(identity):x16}.bpf");
         if (TryRead(path, identity) is { } cached) return cached;
         var program = SeccompCompiler.Compile(filter);
