@@ -52,16 +52,26 @@ while [[ $# -gt 0 ]]; do
 done
 
 
-for tool in hyperfine python3 curl skopeo; do
-    command -v "$tool" >/dev/null || { echo "$tool is required (skopeo pushes the gzip image into the registry)" >&2; exit 1; }
+for tool in hyperfine python3 curl; do
+    command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 1; }
 done
+# skopeo pushes the image with gzip layers; without it berth does (gzip at its fastest level, so the blobs differ).
+if [[ -z ${PUSHER:-} ]]; then
+    PUSHER=skopeo
+    command -v skopeo >/dev/null || PUSHER=berth
+fi
+if [[ $PUSHER == berth && ! -x $BERTH ]]; then
+    echo "skopeo or berth ($BERTH) is needed to push the image" >&2; exit 1
+fi
 command -v "$REGISTRY_BIN" >/dev/null || { echo "$REGISTRY_BIN (the CNCF registry) is required; set REGISTRY_BIN" >&2; exit 1; }
 if [[ $DROP_CACHES == 1 && ! -w /proc/sys/vm/drop_caches ]]; then
     echo "warning: /proc/sys/vm/drop_caches is not writable (not root?); running without dropping caches" >&2
     DROP_CACHES=0
 fi
-GUNZIP=(gzip -dc)
-command -v pigz >/dev/null && GUNZIP=(pigz -dc)
+# The floor's decompressor: pigz, else zlib through python (gzip's own inflate is much slower than zlib's).
+# pigz built against another zlib than the one installed refuses to start ("zlib version less than ...").
+GUNZIP=(python3 "$HERE/inflate.py")
+command -v pigz >/dev/null && [[ $(printf ok | gzip | pigz -dc 2>/dev/null) == ok ]] && GUNZIP=(pigz -dc)
 
 # ---------------------------------------------------------------- archive (cached by seed and size)
 CACHE="$HERE/.cache"
@@ -121,10 +131,19 @@ for _ in $(seq 100); do
 done
 curl -fsS "http://127.0.0.1:$PORT/v2/" >/dev/null || { echo "registry did not come up on port $PORT" >&2; exit 1; }
 IMAGE="127.0.0.1:$PORT/bench/big:1"
-log "registry: $REGISTRY_BIN on 127.0.0.1:$PORT (storage $WORK/registry); pushing $IMAGE with gzip layers"
+log "registry: $REGISTRY_BIN on 127.0.0.1:$PORT (storage $WORK/registry); pushing $IMAGE with gzip layers ($PUSHER)"
 push_start=$(date +%s.%N)
-skopeo copy -q --dest-tls-verify=false --dest-compress --dest-compress-format gzip \
-    "docker-archive:$ARCHIVE" "docker://$IMAGE"
+if [[ $PUSHER == skopeo ]]; then
+    skopeo copy -q --dest-tls-verify=false --dest-compress --dest-compress-format gzip \
+        "docker-archive:$ARCHIVE" "docker://$IMAGE"
+else
+    PUSH_B=("$BERTH" --root "$WORK/push-root" --runroot "$WORK/push-run")
+    "${PUSH_B[@]}" load -q -i "$ARCHIVE" >/dev/null
+    "${PUSH_B[@]}" tag "berth-bench/pull:s${SEED}-${SIZE_MB}mb" "$IMAGE"
+    "${PUSH_B[@]}" push -q "$IMAGE" >/dev/null
+    "${PUSH_B[@]}" rmi -f "$IMAGE" "berth-bench/pull:s${SEED}-${SIZE_MB}mb" >/dev/null
+    rm -rf "$WORK/push-root" "$WORK/push-run"
+fi
 awk -v a="$push_start" -v b="$(date +%s.%N)" 'BEGIN { printf "    pushed in %.1f s\n", b - a }'
 
 # Layer digests and sizes from the manifest; the blobs' files in the registry's storage are the gzip layers.
@@ -154,8 +173,11 @@ done
 
 # ---------------------------------------------------------------- pullers
 for engine in $ENGINES; do
-    # skopeo needs no check here: it pushed the image above.
-    [[ $engine == skopeo ]] || usable "$engine" || continue
+    if [[ $engine == skopeo ]]; then
+        [[ $PUSHER == skopeo ]] || { skip skopeo "not installed"; continue; }
+    else
+        usable "$engine" || continue
+    fi
     ACTIVE="$ACTIVE $engine"
 done
 ACTIVE="${ACTIVE# }"

@@ -8,7 +8,7 @@ namespace Berth.Archive;
 /// reader's small reads from that buffer. Every byte that passes through is hashed exactly once, so after
 /// <see cref="DrainAsync"/> the digest covers the whole stream: the diffID Docker computes.
 /// </summary>
-internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardReadStream
+internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardReadStream, IDiffIdSource
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[bufferSize];

@@ -23,36 +23,44 @@ public static class LayerApplier
         if (root.Length == 0) throw BerthException.Invalid("refusing to apply a layer onto '/'");
         if (!Directory.Exists(root)) throw BerthException.NotFound($"layer target directory {root} does not exist");
 
-        // Pipelined, three stages run at once: reading the input (for a pull: download, digest, store), then
-        // decompressing and hashing the diffID, then unpacking; each stage is about a third of the work.
-        var input = options.Pipelined ? new ReadAheadStream(layer, ReadAheadChunk, ReadAheadDepth, leaveOpen: true) : layer;
-        try
-        {
-            var (content, compression) = await Compression.OpenDecompressedAsync(input, leaveOpen: true, buffered: !options.Pipelined, ct).ConfigureAwait(false);
-            await using (content.ConfigureAwait(false))
-            {
-                using var hashing = new HashingReadStream(content, Math.Max(options.BufferSize, 64 * 1024));
-                var tar = options.Pipelined ? new ReadAheadStream(hashing, ReadAheadChunk, ReadAheadDepth, leaveOpen: true) : null;
-                try
-                {
-                    return await UnpackAsync(tar ?? (Stream)hashing, hashing, input as ReadAheadStream, compression, root, options, ct).ConfigureAwait(false);
-                }
-                finally
-                {
-                    if (tar is not null) await tar.DisposeAsync().ConfigureAwait(false);
-                }
-            }
-        }
-        finally
-        {
-            if (!ReferenceEquals(input, layer)) await input.DisposeAsync().ConfigureAwait(false);
-        }
+        return options.Pipelined
+            ? await ApplyPipelinedAsync(layer, root, options, ct).ConfigureAwait(false)
+            : await ApplySequentialAsync(layer, root, options, ct).ConfigureAwait(false);
     }
 
     private const int ReadAheadChunk = 256 << 10;
     private const int ReadAheadDepth = 4;
 
-    private static async Task<LayerApplyResult> UnpackAsync(Stream source, HashingReadStream hashing, ReadAheadStream? input, LayerCompression compression, string root, LayerApplyOptions options, CancellationToken ct)
+    /// <summary>
+    /// Four stages at once: reading the input (for a pull: download, digest and store), decompressing, hashing the
+    /// diffID and unpacking. Each is a sizeable share of the work, and on a machine with cores to spare the pull
+    /// takes about as long as the slowest of them.
+    /// </summary>
+    private static async Task<LayerApplyResult> ApplyPipelinedAsync(Stream layer, string root, LayerApplyOptions options, CancellationToken ct)
+    {
+        await using var input = new ReadAheadStream(layer, ReadAheadChunk, ReadAheadDepth, leaveOpen: true);
+        var (content, compression) = await Compression.OpenDecompressedAsync(input, leaveOpen: true, buffered: false, ct).ConfigureAwait(false);
+        await using (content.ConfigureAwait(false))
+        {
+            using var diffId = new RunningDigest();
+            await using var tar = new ReadAheadStream(content, ReadAheadChunk, ReadAheadDepth, leaveOpen: true, observer: diffId.Append);
+            return await UnpackAsync(tar, tar.DrainAsync, diffId, compression, root, options, ct, input).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<LayerApplyResult> ApplySequentialAsync(Stream layer, string root, LayerApplyOptions options, CancellationToken ct)
+    {
+        var (content, compression) = await Compression.OpenDecompressedAsync(layer, leaveOpen: true, buffered: true, ct).ConfigureAwait(false);
+        await using (content.ConfigureAwait(false))
+        {
+            using var hashing = new HashingReadStream(content, Math.Max(options.BufferSize, 64 * 1024));
+            return await UnpackAsync(hashing, hashing.DrainAsync, hashing, compression, root, options, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<LayerApplyResult> UnpackAsync(
+        Stream source, Func<CancellationToken, Task> drain, IDiffIdSource diffId, LayerCompression compression, string root,
+        LayerApplyOptions options, CancellationToken ct, ReadAheadStream? input = null)
     {
         var reader = new LayerTarReader(source);
         var unpacker = new LayerUnpacker(root, options);
@@ -61,8 +69,7 @@ public static class LayerApplier
             while (await reader.NextAsync(ct).ConfigureAwait(false) is { } entry)
                 await unpacker.ApplyAsync(entry, reader, ct).ConfigureAwait(false);
             // The diffID covers the stream to EOF: end-of-archive blocks, record padding, anything after.
-            if (source is ReadAheadStream ahead) await ahead.DrainAsync(ct).ConfigureAwait(false);
-            else await hashing.DrainAsync(ct).ConfigureAwait(false);
+            await drain(ct).ConfigureAwait(false);
             // The decompressor has read its input to the end already; draining the input stage as well makes sure
             // of it, so a failure the input raises at its end (a download's digest check) is never left unseen.
             if (input is not null) await input.DrainAsync(ct).ConfigureAwait(false);
@@ -74,8 +81,8 @@ public static class LayerApplier
         unpacker.Finish();
         return new LayerApplyResult
         {
-            DiffId = hashing.GetDigest(),
-            UncompressedSize = hashing.BytesHashed,
+            DiffId = diffId.GetDigest(),
+            UncompressedSize = diffId.BytesHashed,
             Compression = compression,
             EntryCount = unpacker.EntryCount,
             ContentBytes = unpacker.ContentBytes,

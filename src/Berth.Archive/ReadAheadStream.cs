@@ -11,23 +11,29 @@ namespace Berth.Archive;
 /// 0, so checks an inner stream makes at its end (a blob digest, a gzip trailer) have passed before the reader
 /// sees the end; an exception from the inner stream reaches the reader, unwrapped, at the point where its data
 /// would have been. Disposing stops the task and waits for it before the inner stream is disposed.
+/// <para>An observer, when given, is shown every chunk in order on a task of its own, beside the reader rather than
+/// before it: hashing the bytes then takes a core of its own instead of lengthening the inner stream's stage. A
+/// chunk is refilled only when both are done with it, and the end reaches the reader only after the observer saw
+/// the last chunk, so what it computed is complete when the reader sees the end.</para>
 /// </summary>
 internal sealed class ReadAheadStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly bool _leaveOpen;
-    private readonly Channel<byte[]> _free;
+    private readonly Channel<Chunk> _free;
     private readonly Channel<Chunk> _full;
+    private readonly Action<ReadOnlyMemory<byte>>? _observer;
+    private readonly Channel<Chunk>? _toObserve;
     private readonly CancellationTokenSource _stop = new();
     private readonly int _chunkSize;
     private Task? _producer;
     private Exception? _failure;
-    private Chunk _current;
+    private Chunk? _current;
     private int _offset;
     private bool _ended;
     private bool _disposed;
 
-    public ReadAheadStream(Stream inner, int chunkSize, int depth, bool leaveOpen)
+    public ReadAheadStream(Stream inner, int chunkSize, int depth, bool leaveOpen, Action<ReadOnlyMemory<byte>>? observer = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
@@ -35,20 +41,38 @@ internal sealed class ReadAheadStream : ForwardReadStream
         _inner = inner;
         _leaveOpen = leaveOpen;
         _chunkSize = chunkSize;
-        _free = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        _observer = observer;
+        var options = new UnboundedChannelOptions { SingleReader = true, SingleWriter = false };
+        _free = Channel.CreateUnbounded<Chunk>(options);
         _full = Channel.CreateUnbounded<Chunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        // One chunk more than the depth: the one the reader is serving from does not hold the producer back.
-        for (var i = 0; i <= depth; i++) _free.Writer.TryWrite(new byte[chunkSize]);
+        if (observer is not null) _toObserve = Channel.CreateUnbounded<Chunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // One chunk more than the depth, so the one the reader is serving from does not hold the producer back, and
+        // one more for the observer's.
+        var chunks = depth + 1 + (observer is null ? 0 : 1);
+        for (var i = 0; i < chunks; i++) _free.Writer.TryWrite(new Chunk(new byte[chunkSize]));
     }
 
-    private readonly record struct Chunk(byte[] Buffer, int Length);
+    /// <summary>A buffer and how much of it is filled; it returns to the free list when its last holder lets go.</summary>
+    private sealed class Chunk(byte[] buffer)
+    {
+        public readonly byte[] Buffer = buffer;
+        public int Length;
+        public int Holders;
+    }
+
+    private int Available => _current is null ? 0 : _current.Length - _offset;
+
+    private void Release(Chunk chunk)
+    {
+        if (Interlocked.Decrement(ref chunk.Holders) == 0) _free.Writer.TryWrite(chunk);
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
         if (buffer.IsEmpty) return 0;
-        if (_offset == _current.Length && !NextChunkAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()) return 0;
+        if (Available == 0 && !NextChunkAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()) return 0;
         return Take(buffer);
     }
 
@@ -58,7 +82,7 @@ internal sealed class ReadAheadStream : ForwardReadStream
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
     {
         if (buffer.IsEmpty) return ValueTask.FromResult(0);
-        if (_offset < _current.Length) return ValueTask.FromResult(Take(buffer.Span));
+        if (Available > 0) return ValueTask.FromResult(Take(buffer.Span));
         return ReadSlowAsync(buffer, ct);
     }
 
@@ -75,17 +99,17 @@ internal sealed class ReadAheadStream : ForwardReadStream
     public async ValueTask<ReadOnlyMemory<byte>> ReadSegmentAsync(int maxLength, CancellationToken ct)
     {
         if (maxLength <= 0) return ReadOnlyMemory<byte>.Empty;
-        if (_offset == _current.Length && !await NextChunkAsync(ct).ConfigureAwait(false)) return ReadOnlyMemory<byte>.Empty;
-        var n = Math.Min(maxLength, _current.Length - _offset);
-        var segment = _current.Buffer.AsMemory(_offset, n);
+        if (Available == 0 && !await NextChunkAsync(ct).ConfigureAwait(false)) return ReadOnlyMemory<byte>.Empty;
+        var n = Math.Min(maxLength, Available);
+        var segment = _current!.Buffer.AsMemory(_offset, n);
         _offset += n;
         return segment;
     }
 
     private int Take(Span<byte> destination)
     {
-        var n = Math.Min(destination.Length, _current.Length - _offset);
-        _current.Buffer.AsSpan(_offset, n).CopyTo(destination);
+        var n = Math.Min(destination.Length, Available);
+        _current!.Buffer.AsSpan(_offset, n).CopyTo(destination);
         _offset += n;
         return n;
     }
@@ -95,8 +119,8 @@ internal sealed class ReadAheadStream : ForwardReadStream
     {
         if (_ended) return false;
         _producer ??= Task.Run(ProduceAsync);
-        if (_current.Buffer is not null) _free.Writer.TryWrite(_current.Buffer);
-        _current = default;
+        if (_current is not null) Release(_current);
+        _current = null;
         _offset = 0;
         while (true)
         {
@@ -117,39 +141,76 @@ internal sealed class ReadAheadStream : ForwardReadStream
     private async Task ProduceAsync()
     {
         var ct = _stop.Token;
-        byte[]? buffer = null;
-        var filled = 0;
+        var observing = _toObserve is null ? null : Task.Run(() => ObserveAsync(ct));
+        Chunk? chunk = null;
         try
         {
             while (true)
             {
-                buffer = await _free.Reader.ReadAsync(ct).ConfigureAwait(false);
-                filled = 0;
+                chunk = await _free.Reader.ReadAsync(ct).ConfigureAwait(false);
+                chunk.Length = 0;
                 int read;
                 // Filling whole chunks keeps hand-overs few; a short read of a socket or decompressor is common.
-                while (filled < buffer.Length && (read = await _inner.ReadAsync(buffer.AsMemory(filled), ct).ConfigureAwait(false)) > 0)
-                    filled += read;
-                if (filled > 0) _full.Writer.TryWrite(new Chunk(buffer, filled));
-                buffer = null;
+                while (chunk.Length < chunk.Buffer.Length && (read = await _inner.ReadAsync(chunk.Buffer.AsMemory(chunk.Length), ct).ConfigureAwait(false)) > 0)
+                    chunk.Length += read;
+                var filled = chunk.Length;
+                HandOver(chunk);
+                chunk = null;
                 if (filled < _chunkSize) break;
             }
         }
         catch (Exception e)
         {
             // What was read before the failure is still the stream's: the reader gets it, then the exception.
-            if (buffer is not null && filled > 0) _full.Writer.TryWrite(new Chunk(buffer, filled));
-            _failure = e;
+            if (chunk is not null) HandOver(chunk);
+            Fail(e);
         }
         finally
         {
+            if (observing is not null)
+            {
+                _toObserve!.Writer.TryComplete();
+                // ObserveAsync records its failure instead of throwing.
+                await observing.ConfigureAwait(false);
+            }
             _full.Writer.TryComplete();
         }
     }
 
+    private void HandOver(Chunk chunk)
+    {
+        if (chunk.Length == 0)
+        {
+            _free.Writer.TryWrite(chunk);
+            return;
+        }
+        chunk.Holders = _toObserve is null ? 1 : 2;
+        _toObserve?.Writer.TryWrite(chunk);
+        _full.Writer.TryWrite(chunk);
+    }
+
+    private async Task ObserveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var chunk in _toObserve!.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                _observer!(chunk.Buffer.AsMemory(0, chunk.Length));
+                Release(chunk);
+            }
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+    }
+
+    private void Fail(Exception e) => Interlocked.CompareExchange(ref _failure, e, null);
+
     /// <summary>Reads and discards the rest of the stream, so every check at its end runs.</summary>
     public async Task DrainAsync(CancellationToken ct)
     {
-        while (await NextChunkAsync(ct).ConfigureAwait(false)) _offset = _current.Length;
+        while (await NextChunkAsync(ct).ConfigureAwait(false)) _offset = _current!.Length;
     }
 
     protected override void Dispose(bool disposing)

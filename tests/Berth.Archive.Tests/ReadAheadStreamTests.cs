@@ -112,6 +112,57 @@ public sealed class ReadAheadStreamTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ahead.ReadAsync(new byte[10], cts.Token).AsTask());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4096 * 5)]
+    [InlineData(100_003)]
+    public async Task Observer_SeesEveryByteInOrder_BeforeTheReaderSeesTheEnd(int length)
+    {
+        var data = Data(length);
+        var observed = new MemoryStream();
+        // A slow observer: the producer must not refill a chunk it still holds, however far ahead the reader gets.
+        await using var ahead = new ReadAheadStream(new NonSeekableStream(data), chunkSize: 4096, depth: 2, leaveOpen: false,
+            observer: chunk =>
+            {
+                Thread.Sleep(1);
+                observed.Write(chunk.Span);
+            });
+
+        var read = await ReadAllAsync(ahead, 1000);
+
+        Assert.Equal(data, read);
+        Assert.Equal(data, observed.ToArray());
+    }
+
+    [Fact]
+    public async Task Observer_Throws_TheReaderGetsTheExceptionInsteadOfTheEnd()
+    {
+        var data = Data(20_000);
+        var calls = 0;
+        await using var ahead = new ReadAheadStream(new NonSeekableStream(data), chunkSize: 4096, depth: 2, leaveOpen: false,
+            observer: _ =>
+            {
+                if (++calls == 2) throw new InvalidOperationException("observer broke");
+            });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ReadAllAsync(ahead, 1000));
+        Assert.Equal("observer broke", error.Message);
+    }
+
+    [Fact]
+    public async Task Observer_DisposedBeforeTheEnd_StopsWithoutThrowing()
+    {
+        var observed = 0;
+        var ahead = new ReadAheadStream(new NonSeekableStream(Data(1 << 20)), chunkSize: 4096, depth: 2, leaveOpen: false,
+            observer: chunk => Interlocked.Add(ref observed, chunk.Length));
+        Assert.Equal(100, await ahead.ReadAsync(new byte[100]));
+
+        await ahead.DisposeAsync();
+
+        Assert.InRange(Volatile.Read(ref observed), 4096, (1 << 20) - 1);
+    }
+
     /// <summary>Serves <c>data</c> in uneven reads, then throws <c>failure</c> (or ends) once <c>failAfter</c> bytes are out.</summary>
     private sealed class FailingStream(byte[] data, int failAfter, Exception? failure) : ForwardReadStream
     {

@@ -45,6 +45,13 @@ public sealed class OverlayLayoutTests : IDisposable
         Assert.Equal(new Mount("bind", Fs(6), ["rbind", "ro"]), _snapshotter.View("v0", null).Single());
     }
 
+    [InodeFlagsFact]
+    public void SnapshotsDirectory_IsMarkedAsTheTopOfUnrelatedTrees()
+    {
+        // 'T' (FS_TOPDIR_FL): ext4 spreads each snapshot over the block groups instead of packing them beside the parent.
+        Assert.Contains('T', InodeFlagsFactAttribute.InodeFlagsOf(Path.Combine(_root, "snapshots")) ?? "");
+    }
+
     [Fact]
     public void Stat_AfterAnotherProcessCommitsAndRemoves_SeesEachChange()
     {
