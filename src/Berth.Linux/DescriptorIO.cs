@@ -49,6 +49,20 @@ public static unsafe class DescriptorIO
         }
     }
 
+    /// <summary>Whether a read of <paramref name="fd"/> would return at once: data, end of file, or an error waits.</summary>
+    public static bool IsReadable(SafeHandle fd)
+    {
+        using var lease = new DescriptorLease(fd);
+        var poll = new Libc.PollFd { Fd = lease.Fd, Events = Libc.PollIn };
+        while (true)
+        {
+            var n = Libc.Poll(&poll, 1, 0);
+            if (n >= 0) return poll.Revents != 0;
+            var e = LinuxIOException.FromLastError("poll", null);
+            if (e.Errno != Errno.EINTR) throw e;
+        }
+    }
+
     /// <summary>
     /// poll(2) for input on two descriptors (data and a wake-up pipe) for at most <paramref name="timeoutMilliseconds"/>
     /// (-1 waits forever). Returns which are ready; hang-up and error count as ready, so the next read reports them.

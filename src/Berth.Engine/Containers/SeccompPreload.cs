@@ -99,9 +99,20 @@ internal sealed class SeccompPreload : IDisposable
         // The runtime and the step hold the write end now; ours must go or the pipe never ends.
         _errorsWrite?.Dispose();
         _errorsWrite = null;
-        await using var reader = new FileStream(_errorsRead, FileAccess.Read, bufferSize: 0);
         using var text = new MemoryStream();
-        await reader.CopyToAsync(text, ct).ConfigureAwait(false);
+        if (DescriptorIO.IsReadable(_errorsRead))
+        {
+            // Mostly the case: once the runtime is done, the step has executed the command (the pipe is at its
+            // end) or reported and exited. Read in place then, without an asynchronous read's thread-pool hop.
+            var buffer = new byte[1024];
+            int read;
+            while ((read = DescriptorIO.Read(_errorsRead, buffer)) > 0) text.Write(buffer, 0, read);
+        }
+        else
+        {
+            await using var reader = new FileStream(_errorsRead, FileAccess.Read, bufferSize: 0);
+            await reader.CopyToAsync(text, ct).ConfigureAwait(false);
+        }
         return text.Length == 0 ? null : $"runc {operation} failed: {Encoding.UTF8.GetString(text.ToArray())}";
     }
 

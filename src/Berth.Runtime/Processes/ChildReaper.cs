@@ -57,7 +57,10 @@ public sealed partial class ChildReaper : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (!_exits.TryGetValue(pid, out exit))
             {
-                exit = new TaskCompletionSource<ExitStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+                // A waitpid thread of a pid's own has nothing else to do, so the waiter's continuation runs on it;
+                // a short command would otherwise start the thread pool for this alone. The subreaper's one thread
+                // must get back to reaping, so its waiters continue elsewhere.
+                exit = new TaskCompletionSource<ExitStatus>(IsSubreaper ? TaskCreationOptions.RunContinuationsAsynchronously : TaskCreationOptions.None);
                 _exits[pid] = exit;
                 if (!IsSubreaper) StartChildWait(pid, exit);
             }

@@ -41,6 +41,26 @@ public sealed class ChildReaperTests
     }
 
     [Fact]
+    public async Task WaitAsync_ForChildren_ContinuesOnTheWaitpidThread()
+    {
+        // A command that only waits for its runtime must not start the thread pool for that wait.
+        using var reaper = ChildReaper.ForChildren();
+        var pid = ChildProcess.Spawn(new SpawnOptions { Path = SpawnRunner.Busybox, Args = ["sh", "-c", "sleep 0.1; exit 3"] });
+
+        var (status, thread, onPool) = await WaitAndSeeWhereAsync(reaper, pid).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(3, status.Code);
+        Assert.False(onPool);
+        Assert.Equal("waitpid " + pid, thread);
+    }
+
+    private static async Task<(ExitStatus Status, string? Thread, bool OnPool)> WaitAndSeeWhereAsync(ChildReaper reaper, int pid)
+    {
+        var status = await reaper.WaitAsync(pid, CancellationToken.None).ConfigureAwait(false);
+        return (status, Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread);
+    }
+
+    [Fact]
     public async Task Dispose_FailsPendingWaits()
     {
         var reaper = ChildReaper.ForChildren();
