@@ -39,7 +39,7 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardR
         if (buffer.IsEmpty) return 0;
         if (_start == _end && buffer.Length >= FillTarget)
         {
-            // A reader with a large buffer of its own (a read-ahead stage) is filled and hashed in place.
+            // A reader with a large buffer of its own is filled and hashed in place.
             var read = await inner.ReadAtLeastAsync(buffer, FillTarget, throwOnEndOfStream: false, ct).ConfigureAwait(false);
             Hash(buffer.Span[..read]);
             return read;

@@ -42,8 +42,8 @@ internal sealed class ReadAheadStream : ForwardReadStream
         _leaveOpen = leaveOpen;
         _chunkSize = chunkSize;
         _observer = observer;
-        var options = new UnboundedChannelOptions { SingleReader = true, SingleWriter = false };
-        _free = Channel.CreateUnbounded<Chunk>(options);
+        // Both the reader and the observer hand chunks back.
+        _free = Channel.CreateUnbounded<Chunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
         _full = Channel.CreateUnbounded<Chunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         if (observer is not null) _toObserve = Channel.CreateUnbounded<Chunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         // One chunk more than the depth, so the one the reader is serving from does not hold the producer back, and
