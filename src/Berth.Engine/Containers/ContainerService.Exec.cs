@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Oci;
@@ -57,7 +56,7 @@ public sealed partial class ContainerService
         io = io with { Passed = preload?.Descriptors ?? [] };
 
         var processFile = Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.json");
-        File.WriteAllBytes(processFile, JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecWriterJsonContext.Default.OciProcess));
+        File.WriteAllBytes(processFile, OciProcessJson.Serialize(process));
         var pidFile = Path.ChangeExtension(processFile, ".pid");
         try
         {

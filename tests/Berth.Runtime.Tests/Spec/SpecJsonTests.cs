@@ -91,6 +91,33 @@ public sealed class SpecJsonTests
     }
 
     [Fact]
+    public void Process_writer_by_hand_writes_the_contexts_bytes()
+    {
+        var full = Full.Process! with
+        {
+            ConsoleSize = new ConsoleBox { Height = 24, Width = 80 },
+            User = new OciUser { Uid = 1000, Gid = 1000, Umask = 18, AdditionalGids = [10, 4294967295] },
+            // Escaping must match too: quotes, control and non-ASCII characters, and what the default encoder escapes.
+            Args = ["sh", "-c", "echo \"a<b>&'c'\" +\u00e9\u4e2d\t\n\\"],
+            Env = ["PATH=/usr/bin", "EMPTY="],
+            Cwd = "/wörk dir",
+            Rlimits = [new PosixRlimit { Type = "RLIMIT_NOFILE", Hard = ulong.MaxValue, Soft = 1024 }],
+            NoNewPrivileges = true,
+            OomScoreAdj = -500,
+            ApparmorProfile = "docker-default",
+        };
+        var bare = new OciProcess { Args = ["true"] };
+        var exec = SpecBuilder.BuildExecProcess(new ExecProcessOptions { Args = ["ls"], ContainerCapabilities = ["CAP_KILL"] });
+
+        foreach (var process in new[] { full, bare, exec, full with { Capabilities = null, Rlimits = [] } })
+        {
+            Assert.Equal(
+                Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(process, RuntimeSpecWriterJsonContext.Default.OciProcess)),
+                Encoding.UTF8.GetString(OciProcessJson.Serialize(process)));
+        }
+    }
+
+    [Fact]
     public void The_writer_context_writes_the_same_bytes_without_metadata()
     {
         var process = Full.Process! with { Rlimits = [new PosixRlimit { Type = "RLIMIT_NOFILE", Hard = 8, Soft = 4 }], ConsoleSize = new ConsoleBox { Height = 24, Width = 80 } };
