@@ -54,13 +54,8 @@ public static unsafe class DescriptorIO
     {
         using var lease = new DescriptorLease(fd);
         var poll = new Libc.PollFd { Fd = lease.Fd, Events = Libc.PollIn };
-        while (true)
-        {
-            var n = Libc.Poll(&poll, 1, 0);
-            if (n >= 0) return poll.Revents != 0;
-            var e = LinuxIOException.FromLastError("poll", null);
-            if (e.Errno != Errno.EINTR) throw e;
-        }
+        Poll(&poll, 1, 0);
+        return poll.Revents != 0;
     }
 
     /// <summary>
@@ -74,10 +69,15 @@ public static unsafe class DescriptorIO
         Libc.PollFd* fds = stackalloc Libc.PollFd[2];
         fds[0] = new Libc.PollFd { Fd = a.Fd, Events = Libc.PollIn };
         fds[1] = new Libc.PollFd { Fd = b.Fd, Events = Libc.PollIn };
-        while (true)
+        Poll(fds, 2, timeoutMilliseconds);
+        return (fds[0].Revents != 0, fds[1].Revents != 0);
+    }
+
+    /// <summary>poll(2), retried on EINTR (with the full timeout again: the callers wait for input, not for a deadline).</summary>
+    private static void Poll(Libc.PollFd* fds, nuint count, int timeoutMilliseconds)
+    {
+        while (Libc.Poll(fds, count, timeoutMilliseconds) < 0)
         {
-            var n = Libc.Poll(fds, 2, timeoutMilliseconds);
-            if (n >= 0) return (fds[0].Revents != 0, fds[1].Revents != 0);
             var e = LinuxIOException.FromLastError("poll", null);
             if (e.Errno != Errno.EINTR) throw e;
         }

@@ -29,12 +29,12 @@ public static class InodeFlags
         }
         using (handle)
         {
-            var fd = (int)handle.DangerousGetHandle();
+            using var lease = new DescriptorLease(handle);
             int flags;
-            if (Libc.Ioctl(fd, GetFlags, &flags) != 0) return false;
+            if (Libc.Ioctl(lease.Fd, GetFlags, &flags) != 0) return false;
             if ((flags & TopDirectory) != 0) return true;
             flags |= TopDirectory;
-            return Libc.Ioctl(fd, SetFlags, &flags) == 0;
+            return Libc.Ioctl(lease.Fd, SetFlags, &flags) == 0;
         }
     }
 }

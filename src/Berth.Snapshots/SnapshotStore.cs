@@ -38,7 +38,8 @@ internal sealed class SnapshotStore
         // Each snapshot is a tree of its own. ext4 places a subdirectory beside its parent unless the parent is
         // marked as a top directory; marked, each snapshot lands in a block group of its own. That matters right
         // after an image was removed: ext4 passes over inodes freed in the last minutes when it allocates, so files
-        // created where thousands were just deleted cost several times more (a pull after rmi took a fifth longer).
+        // created where thousands were just deleted cost several times more (a 1 GiB pull right after the previous
+        // copy was deleted took 13% longer).
         InodeFlags.TryMarkTopDirectory(_snapshots);
     }
 

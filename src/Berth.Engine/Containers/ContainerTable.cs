@@ -12,10 +12,12 @@ namespace Berth.Engine.Containers;
 /// </summary>
 internal sealed class ContainerTable(MetadataStore store)
 {
-    // The records this process wrote, by their exact JSON. A run creates a container and starts it in the same
-    // process; reading the row back would build the JSON reader's metadata for all of a record's types, which
-    // costs milliseconds, only to get the object written moments before. A row that changed since reads anew.
-    private readonly ConcurrentDictionary<string, ContainerRecord> _written = new(StringComparer.Ordinal);
+    // The last record this process wrote for each container, with its exact JSON. A run creates a container and
+    // starts it in the same process; reading the row back would build the JSON reader's metadata for all of a
+    // record's types, which costs milliseconds, only to get the object written moments before. A row whose JSON
+    // differs (changed since, or a write rolled back) reads anew. One entry per container, so a long-lived
+    // process does not keep every version it ever wrote.
+    private readonly ConcurrentDictionary<string, (string Json, ContainerRecord Record)> _written = new(StringComparer.Ordinal);
 
     public IReadOnlyList<StoredContainer> All(SqliteTransaction t)
     {
@@ -81,6 +83,7 @@ internal sealed class ContainerTable(MetadataStore store)
     public bool Delete(SqliteTransaction t, string id)
     {
         using var command = store.Command(t, "DELETE FROM containers WHERE id = $id", ("$id", id));
+        _written.TryRemove(id, out _);
         return command.ExecuteNonQuery() > 0;
     }
 
@@ -90,7 +93,7 @@ internal sealed class ContainerTable(MetadataStore store)
     private string Remember(ContainerRecord record)
     {
         var json = Serialize(record);
-        _written[json] = record;
+        _written[record.Id] = (json, record);
         return json;
     }
 
@@ -100,14 +103,17 @@ internal sealed class ContainerTable(MetadataStore store)
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            var id = reader.GetString(0);
             var state = ContainerStateReader.Read(reader.GetString(3));
-            list.Add(new StoredContainer(reader.GetString(0), reader.GetString(1), reader.GetString(2), Parse, state));
+            list.Add(new StoredContainer(id, reader.GetString(1), reader.GetString(2), json => Parse(id, json), state));
         }
         return list;
     }
 
-    private ContainerRecord Parse(string json) =>
-        _written.TryGetValue(json, out var known) ? known : JsonSerializer.Deserialize(json, ContainerJsonContext.Default.ContainerRecord)!;
+    private ContainerRecord Parse(string id, string json) =>
+        _written.TryGetValue(id, out var known) && known.Json == json
+            ? known.Record
+            : JsonSerializer.Deserialize(json, ContainerJsonContext.Default.ContainerRecord)!;
 
     internal static string Serialize(ContainerRecord record) => JsonSerializer.Serialize(record, ContainerWriterJsonContext.Default.ContainerRecord);
 
