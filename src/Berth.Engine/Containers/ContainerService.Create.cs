@@ -49,8 +49,8 @@ public sealed partial class ContainerService
         using var storeLock = StoreLock.Shared(_layout.StoreLock, ct);
         var resolved = ImageResolver.Find(_images.AllImages(), request.Config.Image)
             ?? throw BerthException.NotFound($"No such image: {ImageResolver.NotFoundName(request.Config.Image)}");
-        var imageConfig = await _images.ReadConfigAsync(resolved.Image.Id, ct).ConfigureAwait(false);
-        var config = ConfigMerger.Merge(request.Config, imageConfig.Config, request.Config.Image);
+        var imageConfig = await _images.ReadContainerConfigAsync(resolved.Image.Id, ct).ConfigureAwait(false);
+        var config = ConfigMerger.Merge(request.Config, imageConfig, request.Config.Image);
         var (path, args) = ConfigMerger.Command(config);
 
         var id = monitor?.ContainerId ?? NewContainerId();

@@ -60,6 +60,23 @@ public sealed partial class ImageService
         return Parse(bytes, OciJsonContext.Default.ImageConfig, $"image config {digest}");
     }
 
+    /// <summary>
+    /// The execution parameters of an image (its config's <c>config</c>), read without the rest of the document:
+    /// what creating a container needs (<see cref="ContainerConfigReader"/> says why it is read by hand).
+    /// </summary>
+    internal async Task<ContainerConfig?> ReadContainerConfigAsync(Digest digest, CancellationToken ct)
+    {
+        var bytes = await _content.ReadAllBytesAsync(digest, MaxConfigSize, ct).ConfigureAwait(false);
+        try
+        {
+            return ContainerConfigReader.Read(bytes);
+        }
+        catch (JsonException e)
+        {
+            throw BerthException.Invalid($"invalid image config {digest}: {e.Message}", e);
+        }
+    }
+
     private static T Parse<T>(byte[] bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string what)
     {
         try
