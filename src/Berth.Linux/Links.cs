@@ -16,6 +16,17 @@ public static unsafe class Links
         if (Libc.Link(existing, newPath) != 0) throw LinuxIOException.FromLastError($"link {existing} to", newPath);
     }
 
+    /// <summary>The target of the symlink at <paramref name="path"/>; null when nothing is there or it is not a symlink.</summary>
+    public static string? TryReadLink(string path)
+    {
+        byte* buffer = stackalloc byte[4096];
+        var length = Libc.ReadLink(path, buffer, 4096);
+        if (length >= 0) return Encoding.UTF8.GetString(buffer, (int)length);
+        var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        if (errno is Errno.ENOENT or Errno.ENOTDIR or Errno.EINVAL) return null;
+        throw new LinuxIOException("readlink", path, errno);
+    }
+
     public static string ReadLink(string path)
     {
         // PATH_MAX bounds a symlink's length on Linux.

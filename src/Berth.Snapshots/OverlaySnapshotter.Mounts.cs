@@ -10,12 +10,12 @@ public sealed partial class OverlaySnapshotter
     /// parents nearest first); view or committed → its read-only contents: a ro bind when one directory holds them
     /// all, else an overlay of lowerdirs only (overlay without upperdir is read-only and needs two lowers).
     /// </summary>
-    private IReadOnlyList<Mount> BuildMounts(StoredSnapshot snapshot, Dictionary<string, StoredSnapshot> all)
+    private IReadOnlyList<Mount> BuildMounts(StoredSnapshot snapshot)
     {
         var lowers = new List<string>();
         for (var parent = snapshot.Record.Parent; parent is not null;)
         {
-            if (!all.TryGetValue(parent, out var found))
+            if (_store.Find(parent) is not { } found)
             {
                 throw new BerthException(ErrorKind.Internal, $"snapshot {snapshot.Record.Key}: parent {parent} is missing");
             }

@@ -27,8 +27,7 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
 
     public string Driver => "overlay";
 
-    public SnapshotInfo? Stat(string key) =>
-        _store.Load().TryGetValue(key, out var found) ? found.Record.ToInfo() : null;
+    public SnapshotInfo? Stat(string key) => _store.Find(key)?.Record.ToInfo();
 
     public IReadOnlyList<Mount> Prepare(string key, string? parent, IReadOnlyDictionary<string, string>? labels = null) =>
         Create(key, parent, labels, SnapshotKind.Active);
@@ -36,11 +35,7 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
     public IReadOnlyList<Mount> View(string key, string? parent, IReadOnlyDictionary<string, string>? labels = null) =>
         Create(key, parent, labels, SnapshotKind.View);
 
-    public IReadOnlyList<Mount> Mounts(string key)
-    {
-        var all = _store.Load();
-        return BuildMounts(Find(all, key), all);
-    }
+    public IReadOnlyList<Mount> Mounts(string key) => BuildMounts(Find(key));
 
     // Unmounting an overlay syncs its whole upper filesystem, which takes a moment on an idle disk and can take
     // seconds while something else writes; a volatile overlay (Linux 5.10) skips that and every other sync of the
@@ -49,9 +44,8 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
     // marker of an earlier volatile mount is removed instead.
     public IReadOnlyList<Mount> DisposableMounts(string key)
     {
-        var all = _store.Load();
-        var snapshot = Find(all, key);
-        var mounts = BuildMounts(snapshot, all);
+        var snapshot = Find(key);
+        var mounts = BuildMounts(snapshot);
         if (!VolatileSupported || mounts is not [{ Type: "overlay" } overlay]) return mounts;
         var marker = Path.Combine(_store.WorkPath(snapshot.Id), "work", "incompat", "volatile");
         if (Directory.Exists(marker)) Directory.Delete(marker, recursive: true);
@@ -64,20 +58,20 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
     {
         RequireKey(name);
         using var held = _store.Lock();
-        var all = _store.Load();
-        var active = Find(all, key);
+        _store.EnsureIndex();
+        var active = Find(key);
         if (active.Record.Kind != SnapshotKind.Active) throw BerthException.Invalid($"snapshot {key} is not active");
-        if (all.ContainsKey(name)) throw BerthException.Exists($"snapshot {name} already exists");
+        if (_store.Find(name) is not null) throw BerthException.Exists($"snapshot {name} already exists");
         var parent = active.Record.Parent;
         if (rebaseOnto is not null)
         {
             // An overlay layer directory holds only its own changes (whiteouts included), so re-parenting it is a
             // metadata change; the new parent must be committed like any parent.
-            if (Find(all, rebaseOnto).Record.Kind != SnapshotKind.Committed)
+            if (Find(rebaseOnto).Record.Kind != SnapshotKind.Committed)
                 throw BerthException.Invalid($"cannot rebase {key} onto {rebaseOnto}: it is not committed");
             parent = rebaseOnto;
         }
-        _store.Update(active.Id, active.Record with { Key = name, Kind = SnapshotKind.Committed, Parent = parent });
+        _store.Update(active.Id, key, active.Record with { Key = name, Kind = SnapshotKind.Committed, Parent = parent });
     }
 
     public void Remove(string key)
@@ -98,12 +92,13 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
         });
     }
 
-    // Call with the lock held.
+    // Call with the lock held. Only a committed snapshot can be a parent, so only its removal looks at the others.
     private StoredSnapshot Removable(string key)
     {
-        var all = _store.Load();
-        var doomed = Find(all, key);
-        var children = all.Values.Count(s => s.Record.Parent == key);
+        _store.EnsureIndex();
+        var doomed = Find(key);
+        if (doomed.Record.Kind != SnapshotKind.Committed) return doomed;
+        var children = _store.Load().Values.Count(s => s.Record.Parent == key);
         if (children > 0)
         {
             throw BerthException.Conflict($"cannot remove snapshot {key}: it is the parent of {children} snapshot(s)");
@@ -115,7 +110,7 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
         _store.Load().Values.OrderBy(s => long.Parse(s.Id, System.Globalization.CultureInfo.InvariantCulture))
             .Select(s => s.Record.ToInfo()).ToList();
 
-    public long Usage(string key) => FileTree.Usage(_store.FsPath(Find(_store.Load(), key).Id));
+    public long Usage(string key) => FileTree.Usage(_store.FsPath(Find(key).Id));
 
     public void Cleanup()
     {
@@ -128,11 +123,11 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
     {
         RequireKey(key);
         using var held = _store.Lock();
-        var all = _store.Load();
-        if (all.ContainsKey(key)) throw BerthException.Exists($"snapshot {key} already exists");
+        _store.EnsureIndex();
+        if (_store.Find(key) is not null) throw BerthException.Exists($"snapshot {key} already exists");
         if (parent is not null)
         {
-            if (!all.TryGetValue(parent, out var found)) throw BerthException.NotFound($"parent snapshot {parent} not found");
+            if (_store.Find(parent) is not { } found) throw BerthException.NotFound($"parent snapshot {parent} not found");
             if (found.Record.Kind != SnapshotKind.Committed)
             {
                 throw BerthException.Invalid($"parent snapshot {parent} is not committed");
@@ -142,7 +137,7 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
         var record = new SnapshotRecord(key, parent, kind, _time.GetUtcNow(),
             labels is null ? null : new Dictionary<string, string>(labels, StringComparer.Ordinal));
         var created = new StoredSnapshot(_store.NextId(), record);
-        var mounts = BuildMounts(created, all); // before creating: fails on a chain too long to mount
+        var mounts = BuildMounts(created); // before creating: fails on a chain too long to mount
         // An active snapshot starts empty and is of use only with its container's row or build step, which a crash
         // may lose as well; the metadata database does not wait for the disk on those either. Committing one (and
         // creating a view or a layer) waits.
@@ -150,11 +145,12 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
         return mounts;
     }
 
-    private static StoredSnapshot Find(Dictionary<string, StoredSnapshot> all, string key) =>
-        all.TryGetValue(key, out var found) ? found : throw BerthException.NotFound($"snapshot {key} not found");
+    private StoredSnapshot Find(string key) =>
+        _store.Find(key) ?? throw BerthException.NotFound($"snapshot {key} not found");
 
     private static void RequireKey(string key)
     {
         if (string.IsNullOrEmpty(key)) throw BerthException.Invalid("snapshot key must not be empty");
+        SnapshotKeyIndex.RequireIndexable(key);
     }
 }

@@ -14,10 +14,11 @@ namespace Berth.Snapshots;
 /// deleting it. Readers need no lock; writers hold <see cref="Lock"/> so that checks and changes are atomic
 /// across processes. Ids are short decimal numbers so overlay's lowerdir option stays short.
 /// <para>
-/// Every operation loads all records, and the store grows by a snapshot per build step, so records already
-/// read are remembered by the identity of their <c>info.json</c> (inode and change time): a record is only
-/// ever replaced by renaming a new file over it, which gives a new inode, so a remembered record whose file
-/// still has the same identity is still current, and a load costs one statx per snapshot, not a read and a parse.
+/// A lookup by key goes through <see cref="SnapshotKeyIndex"/>; listing and cleanup load all records, and the
+/// store grows by a snapshot per build step, so records already read are remembered by the identity of their
+/// <c>info.json</c> (inode and change time): a record is only ever replaced by renaming a new file over it,
+/// which gives a new inode, so a remembered record whose file still has the same identity is still current, and
+/// a load costs one statx per snapshot, not a read and a parse.
 /// </para>
 /// </summary>
 internal sealed class SnapshotStore
@@ -27,6 +28,8 @@ internal sealed class SnapshotStore
 
     private readonly string _root;
     private readonly string _snapshots;
+    private readonly SnapshotKeyIndex _index;
+    private bool _indexComplete;
     private readonly Dictionary<string, (ulong Inode, Timespec Changed, SnapshotRecord Record)> _read = new(StringComparer.Ordinal);
     private readonly Lock _readGate = new();
 
@@ -34,6 +37,7 @@ internal sealed class SnapshotStore
     {
         _root = Path.GetFullPath(root);
         _snapshots = Path.Combine(_root, "snapshots");
+        _index = new SnapshotKeyIndex(_root);
         Directory.CreateDirectory(_snapshots);
         // Each snapshot is a tree of its own. ext4 places a subdirectory beside its parent unless the parent is
         // marked as a top directory; marked, each snapshot lands in a block group of its own. That matters right
@@ -71,6 +75,26 @@ internal sealed class SnapshotStore
         return all;
     }
 
+    /// <summary>The snapshot that holds <paramref name="key"/> now, or null: by its index link, or by a scan before a writer built the index.</summary>
+    public StoredSnapshot? Find(string key)
+    {
+        if (!IndexComplete) return Load().TryGetValue(key, out var scanned) ? scanned : null;
+        if (_index.IdOf(key) is not { } id || !IsId(id)) return null;
+        var record = TryReadRemembered(id, Path.Combine(_snapshots, id));
+        return record?.Key == key ? new StoredSnapshot(id, record) : null;
+    }
+
+    /// <summary>Builds the key index of a store written before it existed; call with the lock held, before a change.</summary>
+    public void EnsureIndex()
+    {
+        if (IndexComplete) return;
+        _index.Build(Load().Values);
+        _indexComplete = true;
+    }
+
+    // Once complete, the index stays so: only writers change it, and they keep it whole.
+    private bool IndexComplete => _indexComplete || (_indexComplete = _index.IsComplete);
+
     /// <summary>Allocates the next id; call with the lock held.</summary>
     public string NextId()
     {
@@ -100,16 +124,29 @@ internal sealed class SnapshotStore
         Directory.CreateDirectory(Path.Combine(staging, "fs"));
         Directory.CreateDirectory(Path.Combine(staging, "work"));
         WriteAtomically(Path.Combine(staging, InfoFile), Serialize(record), durable);
+        // The key's link before the rename that makes the snapshot visible: a journaling filesystem keeps the
+        // order of the two, so a snapshot that survives a crash has its link.
+        _index.Link(record.Key, id);
+        if (durable) Durability.FsyncPath(_index.Directory);
         Directory.Move(staging, Path.Combine(_snapshots, id));
         if (durable) Durability.FsyncPath(_snapshots);
     }
 
-    /// <summary>Replaces the record of <c>snapshots/&lt;id&gt;</c>, durably, with the directory's own name.</summary>
-    public void Update(string id, SnapshotRecord record)
+    /// <summary>
+    /// Replaces the record of <c>snapshots/&lt;id&gt;</c>, durably, with the directory's own name; the snapshot
+    /// held <paramref name="previousKey"/> until now.
+    /// </summary>
+    public void Update(string id, string previousKey, SnapshotRecord record)
     {
+        if (record.Key != previousKey)
+        {
+            _index.Link(record.Key, id);
+            Durability.FsyncPath(_index.Directory);
+        }
         WriteAtomically(Path.Combine(_snapshots, id, InfoFile), Serialize(record));
         // The snapshot may have been created without waiting for the disk (Create); what is committed must last.
         Durability.FsyncPath(_snapshots);
+        if (record.Key != previousKey) _index.Unlink(previousKey);
     }
 
     public void Delete(string id, string key) => FileTree.Delete(Retire(id, key));
@@ -124,6 +161,8 @@ internal sealed class SnapshotStore
         var doomed = Path.Combine(_snapshots, RemovingPrefix + id);
         Directory.Move(Path.Combine(_snapshots, id), doomed);
         Durability.FsyncPath(_snapshots);
+        // After the rename: until then the snapshot is there, and its link with it.
+        _index.Unlink(key);
         return doomed;
     }
 
@@ -145,6 +184,17 @@ internal sealed class SnapshotStore
             removed.Add(entry);
         }
 
+        var all = Load();
+        _index.Prune(all);
+        // A link lost all the same (written by a berth before the index, or a filesystem that reordered) is
+        // made again, so no snapshot on disk stays unreachable by its key.
+        if (IndexComplete)
+        {
+            foreach (var snapshot in all.Values)
+            {
+                if (Find(snapshot.Record.Key) is null) _index.Link(snapshot.Record.Key, snapshot.Id);
+            }
+        }
         return removed;
     }
 
