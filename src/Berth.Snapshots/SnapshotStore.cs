@@ -220,7 +220,7 @@ internal sealed class SnapshotStore
         try
         {
             var bytes = File.ReadAllBytes(Path.Combine(directory, InfoFile));
-            return JsonSerializer.Deserialize(bytes, SnapshotJsonContext.Default.SnapshotRecord);
+            return SnapshotRecordJson.Read(bytes);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -232,8 +232,7 @@ internal sealed class SnapshotStore
         }
     }
 
-    private static byte[] Serialize(SnapshotRecord record) =>
-        JsonSerializer.SerializeToUtf8Bytes(record, SnapshotJsonContext.Default.SnapshotRecord);
+    private static byte[] Serialize(SnapshotRecord record) => SnapshotRecordJson.Write(record);
 
     /// <summary>temp file + fsync + rename + fsync of the directory: the file is old or new, never partial.</summary>
     private static void WriteAtomically(string path, byte[] bytes, bool durable = true)

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 
-namespace Berth.Snapshots;
+namespace Berth.Snapshots.Tests;
 
-/// <summary>Source-generated JSON for the snapshot metadata files (AOT-safe).</summary>
+/// <summary>The serializer's JSON of the snapshot records, which <see cref="SnapshotRecordJson"/> writes and reads by hand.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
