@@ -99,19 +99,55 @@ internal sealed class SnapshotStore
     public string NextId()
     {
         var counter = Path.Combine(_root, "next-id");
-        var next = File.Exists(counter) && long.TryParse(File.ReadAllText(counter), CultureInfo.InvariantCulture, out var stored) ? stored : 1;
-        // Never reuse an id on disk, even if the counter file was lost, torn by a crash or restored from an older
-        // backup. The scan is what guarantees that; the counter only keeps ids of deleted snapshots from coming
-        // back soon, so it is written without waiting for the disk (two fsyncs of every create).
+        // The counter only keeps ids of deleted snapshots from coming back soon, so it is written without waiting
+        // for the disk, and it may be lost, torn by a crash or restored from an older backup: an id that a
+        // directory holds in any state is never handed out again, and a counter that cannot be read, or is far
+        // behind, gives way to a scan of what is on disk.
+        var next = ReadCounter(counter) ?? NextIdOnDisk();
+        for (var skipped = 0; IdTaken(next); skipped++) next = skipped < 16 ? next + 1 : Math.Max(next + 1, NextIdOnDisk());
+        WriteCounter(counter, next + 1);
+        return next.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private long NextIdOnDisk()
+    {
+        long next = 1;
         foreach (var directory in Directory.EnumerateDirectories(_snapshots))
         {
             var name = Path.GetFileName(directory);
             var digits = name[(name.IndexOf('-', StringComparison.Ordinal) + 1)..];
-            if (IsId(digits)) next = Math.Max(next, long.Parse(digits, CultureInfo.InvariantCulture) + 1);
+            if (IsId(digits) && long.TryParse(digits, CultureInfo.InvariantCulture, out var id)) next = Math.Max(next, id + 1);
         }
+        return next;
+    }
 
-        WriteAtomically(counter, System.Text.Encoding.ASCII.GetBytes((next + 1).ToString(CultureInfo.InvariantCulture)), durable: false);
-        return next.ToString(CultureInfo.InvariantCulture);
+    private bool IdTaken(long id)
+    {
+        var name = id.ToString(CultureInfo.InvariantCulture);
+        return Directory.Exists(Path.Combine(_snapshots, name)) || Directory.Exists(Path.Combine(_snapshots, NewPrefix + name))
+            || Directory.Exists(Path.Combine(_snapshots, RemovingPrefix + name));
+    }
+
+    private static long? ReadCounter(string counter)
+    {
+        try
+        {
+            return long.TryParse(File.ReadAllText(counter).Trim(), CultureInfo.InvariantCulture, out var stored) && stored > 0 ? stored : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    // Written in place at a fixed width, neither truncated nor replaced by rename: ext4 writes a file's data out
+    // at once when a rename replaces it or a truncation empties it, a disk write on every snapshot created.
+    private static void WriteCounter(string counter, long value)
+    {
+        using var handle = File.OpenHandle(counter, FileMode.OpenOrCreate, FileAccess.Write);
+        var text = System.Text.Encoding.ASCII.GetBytes(value.ToString("D20", CultureInfo.InvariantCulture));
+        RandomAccess.Write(handle, text, 0);
+        if (RandomAccess.GetLength(handle) > text.Length) RandomAccess.SetLength(handle, text.Length);
     }
 
     /// <summary>
@@ -121,6 +157,7 @@ internal sealed class SnapshotStore
     public void Create(string id, SnapshotRecord record, bool durable)
     {
         var staging = Path.Combine(_snapshots, NewPrefix + id);
+        Directory.CreateDirectory(staging);
         Directory.CreateDirectory(Path.Combine(staging, "fs"));
         Directory.CreateDirectory(Path.Combine(staging, "work"));
         WriteAtomically(Path.Combine(staging, InfoFile), Serialize(record), durable);

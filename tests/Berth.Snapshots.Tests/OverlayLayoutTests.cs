@@ -193,5 +193,32 @@ public sealed class OverlayLayoutTests : IDisposable
         Assert.Equal(Fs(3), writable);
     }
 
+    [Fact]
+    public void Ids_AreNeverReused_WhenTheCounterIsBehind()
+    {
+        Commit("l1", null);
+        Commit("l2", "l1");
+        // A counter restored from an older backup, and a removal whose files are still being deleted.
+        File.WriteAllText(Path.Combine(_root, "next-id"), "1");
+        Directory.CreateDirectory(Path.Combine(_root, "snapshots", "removing-3", "fs"));
+
+        var writable = _snapshotter.Prepare("c", "l2").WritableDirectory();
+
+        Assert.Equal(Fs(4), writable);
+        Assert.Equal(5, long.Parse(File.ReadAllText(Path.Combine(_root, "next-id")), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Ids_AreNeverReused_WhenTheCounterIsFarBehind()
+    {
+        for (var i = 0; i < 20; i++) _snapshotter.Prepare("k" + i, null);
+        File.WriteAllText(Path.Combine(_root, "next-id"), "00000000000000000001" + new string(' ', 10));
+
+        var writable = _snapshotter.Prepare("c", null).WritableDirectory();
+
+        Assert.Equal(Fs(21), writable);
+        Assert.Equal("00000000000000000022", File.ReadAllText(Path.Combine(_root, "next-id")));
+    }
+
     public void Dispose() => _temp.Dispose();
 }
