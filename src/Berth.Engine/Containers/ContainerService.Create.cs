@@ -148,15 +148,17 @@ public sealed partial class ContainerService
 
     // Undoes a create that failed half-way, or finishes a remove: snapshot, files and row, each only if present.
     // The bundle and the row outlast a runtime delete still under way, so a crash never leaves runtime state
-    // that no container owns. Returns the deletion of the layer's files, which may still be under way: the
-    // snapshot itself is gone from the store already.
-    private Task RemoveLeftovers(ContainerRecord record, Task? runtimeDeletion = null)
+    // that no container owns, and the row outlasts the snapshot in the store. A remove may have started taking
+    // the snapshot out already (layerRemoval, as RemoveLayer). Returns the deletion of the layer's files, which
+    // may still be under way: the snapshot itself is gone from the store already.
+    private Task RemoveLeftovers(ContainerRecord record, Task? runtimeDeletion = null, Task<Task>? layerRemoval = null)
     {
         var paths = PathsOf(record.Id);
-        var layerDeletion = _snapshotter.Stat(record.Id) is not null ? _snapshotter.RemoveAsync(record.Id) : Task.CompletedTask;
+        layerRemoval ??= Task.FromResult(RemoveLayer(record.Id));
         if (Directory.Exists(paths.Directory)) Directory.Delete(paths.Directory, recursive: true);
         runtimeDeletion?.GetAwaiter().GetResult();
         if (Directory.Exists(paths.Bundle)) Directory.Delete(paths.Bundle, recursive: true);
+        var layerDeletion = layerRemoval.GetAwaiter().GetResult();
         _metadata.Write(t =>
         {
             _volumes.ReleaseContainer(t, record.Id);
@@ -164,4 +166,7 @@ public sealed partial class ContainerService
         }, waitForDisk: false);
         return layerDeletion;
     }
+
+    // Takes the container's writable layer out of the store, if it is there; returns the deletion of its files.
+    private Task RemoveLayer(string id) => _snapshotter.Stat(id) is not null ? _snapshotter.RemoveAsync(id) : Task.CompletedTask;
 }

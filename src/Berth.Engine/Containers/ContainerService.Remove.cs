@@ -1,3 +1,4 @@
+using Berth.Linux;
 using Berth.Engine.Models;
 using Berth.Oci;
 
@@ -47,9 +48,15 @@ public sealed partial class ContainerService
             if (runtime?.HasState(record.Id) == true)
                 runtime.DeleteAsync(record.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
         }
-        ReleaseBundle(PathsOf(record.Id));
+        var paths = PathsOf(record.Id);
+        // Once the rootfs is unmounted, the writable layer leaves the store (a rename and an fsync) and its files
+        // are deleted on a thread of their own, beside the rest of the removal, which waits for the first part
+        // before the row goes.
+        Mounts.UnmountIfMounted(paths.Rootfs);
+        var layerRemoval = Task.Factory.StartNew(() => RemoveLayer(record.Id), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        ReleaseBundle(paths);
         _networks.ReleaseContainerAsync(record.Id, CancellationToken.None).GetAwaiter().GetResult();
-        var layerDeletion = RemoveLeftovers(record, runtimeDeletion);
+        var layerDeletion = RemoveLeftovers(record, runtimeDeletion, layerRemoval);
         foreach (var volume in anonymous)
         {
             try
