@@ -54,8 +54,8 @@ public sealed class MetadataStoreWriteAheadLogTests
             var table = new ImageTable(store);
             for (var n = opened; n < opened + 100; n++)
             {
-                // Without waiting for the disk, as most of a run's commits: a few pages each, far past SQLite's
-                // 1000-page checkpoint threshold in all.
+                // Without waiting for the disk, as most of a run's commits: a few pages each, far past the
+                // checkpoint threshold in all.
                 store.Write(t => table.Insert(t, Image(n)), waitForDisk: false);
                 largest = Math.Max(largest, new FileInfo(log).Length);
             }
@@ -65,7 +65,8 @@ public sealed class MetadataStoreWriteAheadLogTests
         Assert.Empty(check.IntegrityCheck());
         // Checkpointed along the way: the log restarts from its beginning instead of growing with every commit,
         // and the rows reached the database file itself.
-        Assert.True(largest < 1200L * (4096 + 24), $"the log grew to {largest} bytes");
+        // Frames past the checkpoint threshold are what the next first opener reads back: a few hundred KiB.
+        Assert.True(largest < 100L * (4096 + 24), $"the log grew to {largest} bytes");
         Assert.True(new FileInfo(db).Length > 16 * 4096, $"the database file has {new FileInfo(db).Length} bytes: nothing was checkpointed into it");
     }
 }
