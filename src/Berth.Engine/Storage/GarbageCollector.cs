@@ -64,6 +64,9 @@ internal sealed class GarbageCollector(
     private int SweepSnapshots(HashSet<string> liveChains)
     {
         var removed = 0;
+        // Crash leftovers first, and every snapshot reachable by its key again (a berth from before the key
+        // index may have written some), so each one listed below can be removed by its key.
+        snapshotter.Cleanup();
         // Remove leaves first: a snapshot with children cannot go until they are gone.
         for (var progress = true; progress;)
         {
