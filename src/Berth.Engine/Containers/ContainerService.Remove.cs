@@ -1,5 +1,5 @@
-using Berth.Linux;
 using Berth.Engine.Models;
+using Berth.Linux;
 using Berth.Oci;
 
 namespace Berth.Engine.Containers;

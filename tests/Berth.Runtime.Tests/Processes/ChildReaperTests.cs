@@ -33,10 +33,10 @@ public sealed class ChildReaperTests
         var pid = ChildProcess.Spawn(new SpawnOptions { Path = SpawnRunner.Busybox, Args = ["sh", "-c", "sleep 0.3; exit 4"] });
         using (var cts = new CancellationTokenSource())
         {
-            // Cancelled by hand while the child still runs: a timer's cancellation waits for a pool thread, and on a
-            // busy test host it can come after the exit.
+            // Cancelled by hand while the child still runs, and synchronously: a timer's cancellation, or
+            // CancelAsync's, waits for a pool thread, and on a busy test host that can come after the exit.
             var wait = reaper.WaitAsync(pid, cts.Token);
-            await cts.CancelAsync();
+            cts.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
         }
 
