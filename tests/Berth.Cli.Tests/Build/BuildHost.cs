@@ -41,8 +41,8 @@ public sealed class BuildHost : IDisposable
     /// <summary>Nothing a build holds may outlive it: no mounts under the state, no step bundles, no runtime state.</summary>
     public void AssertNothingLeft()
     {
-        Assert.Empty(TestRoot.MountsUnder(Root.StateRoot));
-        Assert.Empty(TestRoot.MountsUnder(Root.RunRoot));
+        var mounts = TestRoot.MountsUnder(Root.StateRoot).Concat(TestRoot.MountsUnder(Root.RunRoot)).ToList();
+        Assert.True(mounts.Count == 0, "mounts left: " + string.Join(", ", mounts));
         var builds = Path.Combine(Root.RunRoot, "builds");
         Assert.True(!Directory.Exists(builds) || Directory.GetFileSystemEntries(builds).Length == 0, "step bundles left in " + builds);
         var runtime = Path.Combine(Root.RunRoot, "runtime");
