@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Berth.Oci;
-
 namespace Berth.Archive;
 
 /// <summary>
@@ -8,9 +5,8 @@ namespace Berth.Archive;
 /// reader's small reads from that buffer. Every byte that passes through is hashed exactly once, so after
 /// <see cref="DrainAsync"/> the digest covers the whole stream: the diffID Docker computes.
 /// </summary>
-internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardReadStream, IDiffIdSource
+internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardReadStream
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[bufferSize];
 
     // A decompressor hands out a few KiB per read; collecting a quarter MiB before serving the tar reader keeps
@@ -19,8 +15,8 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardR
     private int _start;
     private int _end;
 
-    /// <summary>Bytes read from the inner stream so far (all of them hashed).</summary>
-    public long BytesHashed { get; private set; }
+    /// <summary>The digest of every byte read from the inner stream so far.</summary>
+    public RunningDigest Digest { get; } = new();
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -41,7 +37,7 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardR
         {
             // A reader with a large buffer of its own is filled and hashed in place.
             var read = await inner.ReadAtLeastAsync(buffer, FillTarget, throwOnEndOfStream: false, ct).ConfigureAwait(false);
-            Hash(buffer.Span[..read]);
+            Digest.Append(buffer.Span[..read]);
             return read;
         }
         if (_start == _end && !Fill(await inner.ReadAtLeastAsync(_buffer, FillTarget, throwOnEndOfStream: false, ct).ConfigureAwait(false))) return 0;
@@ -55,21 +51,13 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardR
         while (Fill(await inner.ReadAsync(_buffer, ct).ConfigureAwait(false))) _start = _end = 0;
     }
 
-    public Digest GetDigest() => Digest.FromSha256Hash(_hash.GetHashAndReset());
-
     private bool Fill(int read)
     {
         if (read <= 0) return false;
-        Hash(_buffer.AsSpan(0, read));
+        Digest.Append(_buffer.AsSpan(0, read));
         _start = 0;
         _end = read;
         return true;
-    }
-
-    private void Hash(ReadOnlySpan<byte> data)
-    {
-        _hash.AppendData(data);
-        BytesHashed += data.Length;
     }
 
     private int Take(Span<byte> destination)
@@ -82,7 +70,7 @@ internal sealed class HashingReadStream(Stream inner, int bufferSize) : ForwardR
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _hash.Dispose();
+        if (disposing) Digest.Dispose();
         base.Dispose(disposing);
     }
 }

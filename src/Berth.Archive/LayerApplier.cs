@@ -43,7 +43,7 @@ public static class LayerApplier
         await using (content.ConfigureAwait(false))
         {
             using var diffId = new RunningDigest();
-            await using var tar = new ReadAheadStream(content, ReadAheadChunk, ReadAheadDepth, leaveOpen: true, observer: diffId.Append);
+            await using var tar = new ReadAheadStream(content, ReadAheadChunk, ReadAheadDepth, leaveOpen: true, observer: chunk => diffId.Append(chunk.Span));
             return await UnpackAsync(tar, tar.DrainAsync, diffId, compression, root, options, ct, input).ConfigureAwait(false);
         }
     }
@@ -54,12 +54,12 @@ public static class LayerApplier
         await using (content.ConfigureAwait(false))
         {
             using var hashing = new HashingReadStream(content, Math.Max(options.BufferSize, 64 * 1024));
-            return await UnpackAsync(hashing, hashing.DrainAsync, hashing, compression, root, options, ct).ConfigureAwait(false);
+            return await UnpackAsync(hashing, hashing.DrainAsync, hashing.Digest, compression, root, options, ct).ConfigureAwait(false);
         }
     }
 
     private static async Task<LayerApplyResult> UnpackAsync(
-        Stream source, Func<CancellationToken, Task> drain, IDiffIdSource diffId, LayerCompression compression, string root,
+        Stream source, Func<CancellationToken, Task> drain, RunningDigest diffId, LayerCompression compression, string root,
         LayerApplyOptions options, CancellationToken ct, ReadAheadStream? input = null)
     {
         var reader = new LayerTarReader(source);

@@ -3,24 +3,19 @@ using Berth.Oci;
 
 namespace Berth.Archive;
 
-/// <summary>Where a layer's diffID comes from: a sha256 over every uncompressed byte, and how many there were.</summary>
-internal interface IDiffIdSource
-{
-    long BytesHashed { get; }
-
-    Digest GetDigest();
-}
-
-/// <summary>A sha256 fed chunk by chunk from outside a stream: a read-ahead stage's observer (see <see cref="ReadAheadStream"/>).</summary>
-internal sealed class RunningDigest : IDiffIdSource, IDisposable
+/// <summary>
+/// A layer's diffID as it is computed: a sha256 over every uncompressed byte, and how many there were. Fed by a
+/// read-ahead stage's observer (see <see cref="ReadAheadStream"/>) or by <see cref="HashingReadStream"/>.
+/// </summary>
+internal sealed class RunningDigest : IDisposable
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     public long BytesHashed { get; private set; }
 
-    public void Append(ReadOnlyMemory<byte> data)
+    public void Append(ReadOnlySpan<byte> data)
     {
-        _hash.AppendData(data.Span);
+        _hash.AppendData(data);
         BytesHashed += data.Length;
     }
 
