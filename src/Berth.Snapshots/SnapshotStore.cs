@@ -30,6 +30,7 @@ internal sealed class SnapshotStore
     private readonly string _snapshots;
     private readonly SnapshotKeyIndex _index;
     private bool _indexComplete;
+    private bool _topDirectoryMarked;
     private readonly Dictionary<string, (ulong Inode, Timespec Changed, SnapshotRecord Record)> _read = new(StringComparer.Ordinal);
     private readonly Lock _readGate = new();
 
@@ -39,12 +40,6 @@ internal sealed class SnapshotStore
         _snapshots = Path.Combine(_root, "snapshots");
         _index = new SnapshotKeyIndex(_root);
         Directory.CreateDirectory(_snapshots);
-        // Each snapshot is a tree of its own. ext4 places a subdirectory beside its parent unless the parent is
-        // marked as a top directory; marked, each snapshot lands in a block group of its own. That matters right
-        // after an image was removed: ext4 passes over inodes freed in the last minutes when it allocates, so files
-        // created where thousands were just deleted cost several times more (a 1 GiB pull right after the previous
-        // copy was deleted took 13% longer).
-        InodeFlags.TryMarkTopDirectory(_snapshots);
     }
 
     public FileLock Lock() => FileLock.Acquire(Path.Combine(_root, "lock"));
@@ -156,6 +151,17 @@ internal sealed class SnapshotStore
     /// </summary>
     public void Create(string id, SnapshotRecord record, bool durable)
     {
+        // Each snapshot is a tree of its own. ext4 places a subdirectory beside its parent unless the parent is
+        // marked as a top directory; marked, each snapshot lands in a block group of its own. That matters right
+        // after an image was removed: ext4 passes over inodes freed in the last minutes when it allocates, so files
+        // created where thousands were just deleted cost several times more (a 1 GiB pull right after the previous
+        // copy was deleted took 13% longer). Marked by the first create of each process: one that only reads has no
+        // need of it.
+        if (!_topDirectoryMarked)
+        {
+            InodeFlags.TryMarkTopDirectory(_snapshots);
+            _topDirectoryMarked = true;
+        }
         var staging = Path.Combine(_snapshots, NewPrefix + id);
         Directory.CreateDirectory(staging);
         Directory.CreateDirectory(Path.Combine(staging, "fs"));
