@@ -72,18 +72,6 @@ internal static unsafe partial class Libc
     [LibraryImport(Name, EntryPoint = "memfd_create", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int MemfdCreate(string name, uint flags);
 
-    [LibraryImport(Name, EntryPoint = "capset", SetLastError = true)]
-    internal static partial int Capset(uint* header, uint* data);
-
-    [LibraryImport(Name, EntryPoint = "signal", SetLastError = true)]
-    internal static partial nint Signal(int signal, nint handler);
-
-    [LibraryImport(Name, EntryPoint = "pthread_sigmask")]
-    internal static partial int PthreadSigmask(int how, long* set, long* old);
-
-    [LibraryImport(Name, EntryPoint = "execve", SetLastError = true)]
-    internal static partial int Execve(byte* path, byte** argv, byte** envp);
-
     [LibraryImport(Name, EntryPoint = "prctl", SetLastError = true)]
     internal static partial int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
 

@@ -32,10 +32,7 @@ internal static class Layers
         ["Berth.Engine"] = Set(Below),
         ["Berth.CommandLine"] = Set(),
         ["Berth.Templates"] = Set(),
-        // The CLI references the seccomp step's project only to build and publish it beside berth.
-        ["Berth.Cli"] = Set([.. Below, "Berth.Engine", "Berth.CommandLine", "Berth.Templates", "Berth.SeccompStep"]),
-        // The program a container's process starts as: the runtime's step and nothing else.
-        ["Berth.SeccompStep"] = Set("Berth.Runtime"),
+        ["Berth.Cli"] = Set([.. Below, "Berth.Engine", "Berth.CommandLine", "Berth.Templates"]),
     };
 
     /// <summary>What each project must never reach, directly or through others.</summary>
@@ -50,21 +47,18 @@ internal static class Layers
         ["Berth.Builder"] = Set("Berth.Images", "Berth.Content", "Berth.Snapshots", "Berth.Distribution", "Berth.Engine", "Berth.Cli"),
         ["Berth.Engine"] = Set("Berth.Cli", "Berth.CommandLine", "Berth.Templates"),
         ["Berth.Networking"] = Set("Berth.Engine", "Berth.Cli", "Berth.Images", "Berth.Content", "Berth.Snapshots"),
-        ["Berth.SeccompStep"] = Set("Berth.Engine", "Berth.Cli", "Berth.Images", "Berth.Content", "Berth.Snapshots", "Berth.Distribution", "Berth.Builder", "Berth.Networking"),
     };
 
-    /// <summary>The assembly each project builds (the CLI ships as <c>berth</c>, the step as <c>berth-seccomp-step</c>).</summary>
+    /// <summary>The assembly each project builds (the CLI ships as <c>berth</c>).</summary>
     public static string AssemblyOf(string project) => project switch
     {
         "Berth.Cli" => "berth",
-        "Berth.SeccompStep" => "berth-seccomp-step",
         _ => project,
     };
 
     public static string ProjectOf(string assembly) => assembly switch
     {
         "berth" => "Berth.Cli",
-        "berth-seccomp-step" => "Berth.SeccompStep",
         _ => assembly,
     };
 

@@ -7,7 +7,8 @@ namespace Berth.Runtime.Seccomp;
 /// A container process that gets its seccomp filter from Berth instead of from the runtime. runc compiles the
 /// profile with libseccomp at every start and exec (about 10 ms for docker's default profile); Berth compiles it
 /// once (<see cref="SeccompProgramCache"/>) and has this step load the program. The runtime starts the step's
-/// program, berth-seccomp-step (static, as it runs inside the container's root), through
+/// program, berth-seccomp-step (a static C program, src/Berth.SeccompStep, as it runs inside the container's root
+/// and on the path of every start), through
 /// <see cref="ExecutableFd"/>, opened on a read-only mount, with the filter's program on
 /// <see cref="ProgramFd"/> and a pipe on <see cref="ErrorFd"/>; the step loads the filter, drops what it was lent
 /// for that, and executes the real command. The pipe closes at that exec, or carries the reason it failed.
@@ -19,7 +20,7 @@ namespace Berth.Runtime.Seccomp;
 /// starts with the credentials, capabilities and filter runc would have given it.
 /// </para>
 /// </summary>
-public static partial class SeccompStep
+public static class SeccompStep
 {
     /// <summary>The first argument of the step, which tells its command line from any other.</summary>
     public const string Marker = "--berth-seccomp-step";

@@ -46,4 +46,26 @@ public sealed class SeccompStepTests
 
     [Fact]
     public void Unwrap_OfAnOrdinaryProcess_IsNull() => Assert.Null(SeccompStep.Unwrap(Process));
+
+    [Fact]
+    public void TheStepsProgram_ReadsTheDescriptorsAndMarkerThatWrapPasses()
+    {
+        var source = File.ReadAllText(StepSource());
+
+        Assert.Contains($"#define PROGRAM_FD {SeccompStep.ProgramFd}\n", source);
+        Assert.Contains($"#define EXECUTABLE_FD {SeccompStep.ExecutableFd}\n", source);
+        Assert.Contains($"#define ERROR_FD {SeccompStep.ErrorFd}\n", source);
+        Assert.Contains($"marker[] = \"{SeccompStep.Marker}\";", source);
+        Assert.Equal($"/proc/self/fd/{SeccompStep.ExecutableFd}", SeccompStep.Wrap(Process).Args[0]);
+    }
+
+    private static string StepSource()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Berth.SeccompStep", "berth-seccomp-step.c");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("src/Berth.SeccompStep/berth-seccomp-step.c not found above the test's directory");
+    }
 }

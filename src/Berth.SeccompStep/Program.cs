@@ -1,3 +1,0 @@
-using Berth.Runtime.Seccomp;
-
-return SeccompStep.Run(args);
