@@ -42,6 +42,6 @@ public sealed partial class BuildService
             layers.Where(e => !usedByImages.Contains(e.Blob!.Digest)).Sum(e => e.Blob!.Size));
     }
 
-    private HashSet<Digest> UsedByImages(Microsoft.Data.Sqlite.SqliteTransaction t) =>
+    private HashSet<Digest> UsedByImages(Metadata.MetadataTransaction t) =>
         new ImageTable(_metadata).Layers(t).Select(l => l.DiffId).ToHashSet();
 }

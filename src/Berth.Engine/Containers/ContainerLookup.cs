@@ -1,5 +1,5 @@
+using Berth.Engine.Metadata;
 using Berth.Oci;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Containers;
 
@@ -9,7 +9,7 @@ namespace Berth.Engine.Containers;
 /// </summary>
 internal static class ContainerLookup
 {
-    public static StoredContainer? Find(ContainerTable table, SqliteTransaction t, string input)
+    public static StoredContainer? Find(ContainerTable table, MetadataTransaction t, string input)
     {
         if (input.Length == 0) return null;
         if (input.Length == 64 && table.ById(t, input) is { } byId) return byId;
@@ -22,7 +22,7 @@ internal static class ContainerLookup
         return matches.Count == 1 ? matches[0] : null;
     }
 
-    public static StoredContainer Get(ContainerTable table, SqliteTransaction t, string input) =>
+    public static StoredContainer Get(ContainerTable table, MetadataTransaction t, string input) =>
         Find(table, t, input) ?? throw NoSuch(input);
 
     public static BerthException NoSuch(string input) => BerthException.NotFound($"No such container: {input}");

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Berth.Engine.Metadata;
 using Berth.Oci;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Containers;
 
@@ -19,32 +18,32 @@ internal sealed class ContainerTable(MetadataStore store)
     // process does not keep every version it ever wrote.
     private readonly ConcurrentDictionary<string, (string Json, ContainerRecord Record)> _written = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<StoredContainer> All(SqliteTransaction t)
+    public IReadOnlyList<StoredContainer> All(MetadataTransaction t)
     {
         using var command = store.Command(t, "SELECT id, name, config, state FROM containers ORDER BY created DESC, id");
         return ReadAll(command);
     }
 
-    public StoredContainer? ById(SqliteTransaction t, string id)
+    public StoredContainer? ById(MetadataTransaction t, string id)
     {
         using var command = store.Command(t, "SELECT id, name, config, state FROM containers WHERE id = $id", ("$id", id));
         return ReadAll(command).FirstOrDefault();
     }
 
-    public StoredContainer? ByName(SqliteTransaction t, string name)
+    public StoredContainer? ByName(MetadataTransaction t, string name)
     {
         using var command = store.Command(t, "SELECT id, name, config, state FROM containers WHERE name = $name", ("$name", name));
         return ReadAll(command).FirstOrDefault();
     }
 
     // The holder of a name without reading its row: a row's JSON is the costly part of a lookup.
-    private string? IdByName(SqliteTransaction t, string name)
+    private string? IdByName(MetadataTransaction t, string name)
     {
         using var command = store.Command(t, "SELECT id FROM containers WHERE name = $name", ("$name", name));
         return command.ExecuteScalar() as string;
     }
 
-    public IReadOnlyList<StoredContainer> ByIdPrefix(SqliteTransaction t, string prefix)
+    public IReadOnlyList<StoredContainer> ByIdPrefix(MetadataTransaction t, string prefix)
     {
         // GLOB is case-sensitive and the prefix is checked to be hex, so it needs no escaping.
         using var command = store.Command(t, "SELECT id, name, config, state FROM containers WHERE id GLOB $glob LIMIT 2", ("$glob", prefix + "*"));
@@ -52,7 +51,7 @@ internal sealed class ContainerTable(MetadataStore store)
     }
 
     /// <summary>Inserts a new container; a taken name is reported with Docker's text.</summary>
-    public void Insert(SqliteTransaction t, ContainerRecord record, ContainerState state)
+    public void Insert(MetadataTransaction t, ContainerRecord record, ContainerState state)
     {
         if (IdByName(t, record.Name) is { } holder)
             throw NameInUse(record.Name, holder);
@@ -65,13 +64,13 @@ internal sealed class ContainerTable(MetadataStore store)
         command.ExecuteNonQuery();
     }
 
-    public void SetState(SqliteTransaction t, string id, ContainerState state)
+    public void SetState(MetadataTransaction t, string id, ContainerState state)
     {
         using var command = store.Command(t, "UPDATE containers SET state = $state WHERE id = $id", ("$id", id), ("$state", Serialize(state)));
         if (command.ExecuteNonQuery() == 0) throw BerthException.NotFound($"No such container: {id}");
     }
 
-    public void SetRecord(SqliteTransaction t, ContainerRecord record)
+    public void SetRecord(MetadataTransaction t, ContainerRecord record)
     {
         if (IdByName(t, record.Name) is { } holder && holder != record.Id)
             throw NameInUse(record.Name, holder);
@@ -80,7 +79,7 @@ internal sealed class ContainerTable(MetadataStore store)
         command.ExecuteNonQuery();
     }
 
-    public bool Delete(SqliteTransaction t, string id)
+    public bool Delete(MetadataTransaction t, string id)
     {
         using var command = store.Command(t, "DELETE FROM containers WHERE id = $id", ("$id", id));
         _written.TryRemove(id, out _);
@@ -97,7 +96,7 @@ internal sealed class ContainerTable(MetadataStore store)
         return json;
     }
 
-    private List<StoredContainer> ReadAll(SqliteCommand command)
+    private List<StoredContainer> ReadAll(MetadataCommand command)
     {
         var list = new List<StoredContainer>();
         using var reader = command.ExecuteReader();

@@ -1,8 +1,8 @@
+using Berth.Engine.Metadata;
 using Berth.Engine.Models;
 using Berth.Engine.Volumes;
 using Berth.Oci;
 using Berth.Runtime.Options;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Containers;
 
@@ -16,7 +16,7 @@ namespace Berth.Engine.Containers;
 /// </summary>
 internal static class MountPlanner
 {
-    public static IReadOnlyList<MountPoint> Plan(ContainerRecord record, VolumeService volumes, SqliteTransaction t, Func<string, ContainerRecord> containerOf)
+    public static IReadOnlyList<MountPoint> Plan(ContainerRecord record, VolumeService volumes, MetadataTransaction t, Func<string, ContainerRecord> containerOf)
     {
         var planned = new List<MountPoint>();
         var host = record.HostConfig;

@@ -1,7 +1,6 @@
 using Berth.Engine.Metadata;
 using Berth.Engine.Models;
 using Berth.Oci;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Images;
 
@@ -28,7 +27,7 @@ public sealed partial class ImageService
         }
     }
 
-    private List<ImageDeleteItem> Remove(SqliteTransaction t, string input, bool force)
+    private List<ImageDeleteItem> Remove(MetadataTransaction t, string input, bool force)
     {
         var all = _images.All(t);
         var (image, byName) = ImageResolver.Get(all, input);
@@ -70,7 +69,7 @@ public sealed partial class ImageService
         return items;
     }
 
-    private void Untag(SqliteTransaction t, ImageName name, List<ImageName> remaining, List<ImageDeleteItem> items)
+    private void Untag(MetadataTransaction t, ImageName name, List<ImageName> remaining, List<ImageDeleteItem> items)
     {
         _images.RemoveName(t, name.Name);
         remaining.Remove(name);
@@ -89,7 +88,7 @@ public sealed partial class ImageService
     }
 
     /// <summary>Drops the layer records only this image used, top first; the collector then removes their snapshots.</summary>
-    private IReadOnlyList<Digest> ReleaseLayers(SqliteTransaction t, ImageRecord image, IEnumerable<ImageRecord> others)
+    private IReadOnlyList<Digest> ReleaseLayers(MetadataTransaction t, ImageRecord image, IEnumerable<ImageRecord> others)
     {
         var layers = _images.Layers(t).ToDictionary(l => l.ChainId);
         var stillUsed = new HashSet<Digest>();

@@ -2,27 +2,26 @@ using System.Globalization;
 using System.Text.Json;
 using Berth.Oci;
 using Berth.Oci.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Metadata;
 
 /// <summary>SQL for the build cache (see <see cref="Schema.Version4"/>). Every method runs inside the caller's transaction.</summary>
 internal sealed class BuildCacheTable(MetadataStore store)
 {
-    public BuildCacheRecord? Get(SqliteTransaction t, Digest key)
+    public BuildCacheRecord? Get(MetadataTransaction t, Digest key)
     {
         using var command = store.Command(t, "SELECT chain_id, blob, created, last_used, size FROM build_cache WHERE key = $key", ("$key", key.ToString()));
         using var reader = command.ExecuteReader();
         return reader.Read() ? Read(key, reader) : null;
     }
 
-    public bool IsEmpty(SqliteTransaction t)
+    public bool IsEmpty(MetadataTransaction t)
     {
         using var command = store.Command(t, "SELECT EXISTS (SELECT 1 FROM build_cache)");
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0;
     }
 
-    public void Put(SqliteTransaction t, BuildCacheRecord record)
+    public void Put(MetadataTransaction t, BuildCacheRecord record)
     {
         using var command = store.Command(t, """
             INSERT INTO build_cache (key, chain_id, blob, created, last_used, size) VALUES ($key, $chain, $blob, $created, $used, $size)
@@ -34,13 +33,13 @@ internal sealed class BuildCacheTable(MetadataStore store)
         command.ExecuteNonQuery();
     }
 
-    public void Touch(SqliteTransaction t, Digest key, DateTimeOffset used)
+    public void Touch(MetadataTransaction t, Digest key, DateTimeOffset used)
     {
         using var command = store.Command(t, "UPDATE build_cache SET last_used = $used WHERE key = $key", ("$key", key.ToString()), ("$used", ImageTable.FormatTime(used)));
         command.ExecuteNonQuery();
     }
 
-    public IReadOnlyList<BuildCacheRecord> All(SqliteTransaction t)
+    public IReadOnlyList<BuildCacheRecord> All(MetadataTransaction t)
     {
         using var command = store.Command(t, "SELECT chain_id, blob, created, last_used, size, key FROM build_cache");
         using var reader = command.ExecuteReader();
@@ -49,13 +48,13 @@ internal sealed class BuildCacheTable(MetadataStore store)
         return records;
     }
 
-    public void Delete(SqliteTransaction t, Digest key)
+    public void Delete(MetadataTransaction t, Digest key)
     {
         using var command = store.Command(t, "DELETE FROM build_cache WHERE key = $key", ("$key", key.ToString()));
         command.ExecuteNonQuery();
     }
 
-    private static BuildCacheRecord Read(Digest key, SqliteDataReader reader) => new(
+    private static BuildCacheRecord Read(Digest key, MetadataReader reader) => new(
         key,
         reader.IsDBNull(0) ? null : Digest.Parse(reader.GetString(0)),
         reader.IsDBNull(1) ? null : JsonSerializer.Deserialize(reader.GetString(1), OciJsonContext.Default.Descriptor),

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Berth.Oci;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Metadata;
 
 /// <summary>SQL for images, names and layers. Every method runs inside a transaction the caller owns.</summary>
 internal sealed class ImageTable(MetadataStore store)
 {
-    public IReadOnlyList<ImageRecord> All(SqliteTransaction t)
+    public IReadOnlyList<ImageRecord> All(MetadataTransaction t)
     {
         var names = new Dictionary<string, List<ImageName>>();
         using (var command = store.Command(t, "SELECT name, image_id, is_digest, added FROM image_names ORDER BY added, name"))
@@ -42,16 +41,16 @@ internal sealed class ImageTable(MetadataStore store)
         return images;
     }
 
-    public ImageRecord? Get(SqliteTransaction t, Digest id) => All(t).FirstOrDefault(i => i.Id == id);
+    public ImageRecord? Get(MetadataTransaction t, Digest id) => All(t).FirstOrDefault(i => i.Id == id);
 
-    public string? ImageIdOfName(SqliteTransaction t, string name)
+    public string? ImageIdOfName(MetadataTransaction t, string name)
     {
         using var command = store.Command(t, "SELECT image_id FROM image_names WHERE name = $name", ("$name", name));
         return command.ExecuteScalar() as string;
     }
 
     /// <summary>Adds the image if new (an image with the same ID keeps its first record).</summary>
-    public void Insert(SqliteTransaction t, ImageRecord image)
+    public void Insert(MetadataTransaction t, ImageRecord image)
     {
         using var command = store.Command(t, """
             INSERT INTO images (id, manifest_digest, created, added, size, chain_id)
@@ -65,7 +64,7 @@ internal sealed class ImageTable(MetadataStore store)
     }
 
     /// <summary>Points <paramref name="name"/> at the image, moving it from any other image (as docker tag does).</summary>
-    public void SetName(SqliteTransaction t, string name, Digest imageId, bool isDigest, DateTimeOffset added)
+    public void SetName(MetadataTransaction t, string name, Digest imageId, bool isDigest, DateTimeOffset added)
     {
         using var command = store.Command(t, """
             INSERT INTO image_names (name, image_id, is_digest, added) VALUES ($name, $id, $digest, $added)
@@ -76,19 +75,19 @@ internal sealed class ImageTable(MetadataStore store)
         command.ExecuteNonQuery();
     }
 
-    public bool RemoveName(SqliteTransaction t, string name)
+    public bool RemoveName(MetadataTransaction t, string name)
     {
         using var command = store.Command(t, "DELETE FROM image_names WHERE name = $name", ("$name", name));
         return command.ExecuteNonQuery() > 0;
     }
 
-    public void Delete(SqliteTransaction t, Digest id)
+    public void Delete(MetadataTransaction t, Digest id)
     {
         using var command = store.Command(t, "DELETE FROM images WHERE id = $id", ("$id", id.ToString()));
         command.ExecuteNonQuery();
     }
 
-    public IReadOnlyList<string> ContainersUsing(SqliteTransaction t, Digest id)
+    public IReadOnlyList<string> ContainersUsing(MetadataTransaction t, Digest id)
     {
         using var command = store.Command(t, "SELECT id FROM containers WHERE image_id = $id", ("$id", id.ToString()));
         using var reader = command.ExecuteReader();
@@ -98,7 +97,7 @@ internal sealed class ImageTable(MetadataStore store)
     }
 
     /// <summary>Each container's ID and recorded status name ("Running", "Exited"…), for counts and sizes.</summary>
-    public IReadOnlyList<(string Id, string Status)> ContainerStatuses(SqliteTransaction t)
+    public IReadOnlyList<(string Id, string Status)> ContainerStatuses(MetadataTransaction t)
     {
         using var command = store.Command(t, "SELECT id, json_extract(state, '$.Status') FROM containers");
         using var reader = command.ExecuteReader();
@@ -107,7 +106,7 @@ internal sealed class ImageTable(MetadataStore store)
         return list;
     }
 
-    public void InsertLayer(SqliteTransaction t, LayerRecord layer)
+    public void InsertLayer(MetadataTransaction t, LayerRecord layer)
     {
         using var command = store.Command(t, """
             INSERT INTO layers (chain_id, diff_id, parent_chain_id, size) VALUES ($chain, $diff, $parent, $size)
@@ -118,7 +117,7 @@ internal sealed class ImageTable(MetadataStore store)
         command.ExecuteNonQuery();
     }
 
-    public IReadOnlyList<LayerRecord> Layers(SqliteTransaction t)
+    public IReadOnlyList<LayerRecord> Layers(MetadataTransaction t)
     {
         using var command = store.Command(t, "SELECT chain_id, diff_id, parent_chain_id, size FROM layers");
         using var reader = command.ExecuteReader();
@@ -131,7 +130,7 @@ internal sealed class ImageTable(MetadataStore store)
         return layers;
     }
 
-    public void DeleteLayer(SqliteTransaction t, Digest chainId)
+    public void DeleteLayer(MetadataTransaction t, Digest chainId)
     {
         using var command = store.Command(t, "DELETE FROM layers WHERE chain_id = $chain", ("$chain", chainId.ToString()));
         command.ExecuteNonQuery();

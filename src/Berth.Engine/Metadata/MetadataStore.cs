@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Berth.Engine.Metadata;
 
@@ -8,36 +8,51 @@ namespace Berth.Engine.Metadata;
 /// transaction begun IMMEDIATE, so two writers never interleave a read-modify-write. Within a process the
 /// one connection runs one transaction at a time: threads of the same process (parallel build stages) take
 /// turns.
+/// <para>
+/// SQLite is driven through SQLitePCL.raw directly. An ADO.NET provider costs every berth process about a
+/// millisecond before its first statement (its static constructor finds the native bundle by reflection, and its
+/// connection pool starts a timer thread), and the store needs none of what that buys.
+/// </para>
 /// </summary>
 internal sealed class MetadataStore : IDisposable
 {
     private const int SchemaVersion = 5;
-    private readonly SqliteConnection _connection;
+    private static readonly Lock NativeGate = new();
+    private static bool s_nativeReady;
+    private readonly sqlite3 _db;
     private readonly Lock _gate = new();
 
     public MetadataStore(string path)
     {
-        // The open mode is left at its default (read, write, create): naming it makes the connection-string
-        // builder and parser go through the enum's reflection data, a fraction of a millisecond of every command.
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        EnsureNative();
+        var rc = raw.sqlite3_open_v2(path, out _db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_CREATE, null);
+        if (rc != raw.SQLITE_OK)
         {
-            DataSource = path,
-            Pooling = false,
-            DefaultTimeout = 60,
-        }.ToString());
-        _connection.Open();
-        KeepWriteAheadLogOnClose();
-        Execute("PRAGMA busy_timeout = 60000");
-        Execute("PRAGMA journal_mode = WAL");
-        Execute("PRAGMA synchronous = FULL");
-        Execute("PRAGMA foreign_keys = ON");
-        // The log outlives its processes (KeepWriteAheadLogOnClose), and the first connection to open the
-        // database after all others closed reads every frame of it back to rebuild its index: with SQLite's
-        // default of 1000 pages between checkpoints that was up to 4 MiB, 2 ms of each command. A checkpoint every
-        // 64 pages (a few container runs) keeps that read short; the file is cut back to a few hundred KiB after one.
-        Execute("PRAGMA wal_autocheckpoint = 64");
-        Execute("PRAGMA journal_size_limit = 524288");
-        Migrate();
+            var failure = MetadataException.From(_db, rc);
+            _db.Dispose();
+            throw failure;
+        }
+        try
+        {
+            KeepWriteAheadLogOnClose();
+            Execute(_db, "PRAGMA busy_timeout = 60000");
+            Execute(_db, "PRAGMA journal_mode = WAL");
+            Execute(_db, "PRAGMA synchronous = FULL");
+            Execute(_db, "PRAGMA foreign_keys = ON");
+            // The log outlives its processes (KeepWriteAheadLogOnClose), and the first connection to open the
+            // database after all others closed reads every frame of it back to rebuild its index: with SQLite's
+            // default of 1000 pages between checkpoints that was up to 4 MiB, 2 ms of each command. A checkpoint
+            // every 64 pages (a few container runs) keeps that read short; the file is cut back to a few hundred
+            // KiB after one.
+            Execute(_db, "PRAGMA wal_autocheckpoint = 64");
+            Execute(_db, "PRAGMA journal_size_limit = 524288");
+            Migrate();
+        }
+        catch
+        {
+            _db.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -46,51 +61,44 @@ internal sealed class MetadataStore : IDisposable
     /// commits after it), never half of it and never one before it. For what a crash makes stale anyway, such as
     /// a container's state, which is written several times on every run.
     /// </summary>
-    public T Write<T>(Func<SqliteTransaction, T> work, bool waitForDisk = true)
+    public T Write<T>(Func<MetadataTransaction, T> work, bool waitForDisk = true)
     {
         using var turn = _gate.EnterScope();
         // SQLite takes the setting outside a transaction only; in WAL mode NORMAL syncs at checkpoints, not commits.
-        if (!waitForDisk) Execute("PRAGMA synchronous = NORMAL");
+        if (!waitForDisk) Execute(_db, "PRAGMA synchronous = NORMAL");
         try
         {
-            using var transaction = BeginImmediate();
+            using var transaction = MetadataTransaction.Begin(_db, immediate: true);
             var result = work(transaction);
             transaction.Commit();
             return result;
         }
         finally
         {
-            if (!waitForDisk) Execute("PRAGMA synchronous = FULL");
+            if (!waitForDisk) Execute(_db, "PRAGMA synchronous = FULL");
         }
     }
 
-    public void Write(Action<SqliteTransaction> work, bool waitForDisk = true) =>
+    public void Write(Action<MetadataTransaction> work, bool waitForDisk = true) =>
         Write<object?>(t => { work(t); return null; }, waitForDisk);
 
     /// <summary>A consistent snapshot for reads (WAL readers never block writers).</summary>
-    public T Read<T>(Func<SqliteTransaction, T> work)
+    public T Read<T>(Func<MetadataTransaction, T> work)
     {
         using var turn = _gate.EnterScope();
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = MetadataTransaction.Begin(_db, immediate: false);
         var result = work(transaction);
         transaction.Commit();
         return result;
     }
 
-    public SqliteCommand Command(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
+    public MetadataCommand Command(MetadataTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        new(transaction.Connection, sql, parameters);
 
     /// <summary>Runs PRAGMA integrity_check; returns the problems it lists (empty when the database is sound).</summary>
     public IReadOnlyList<string> IntegrityCheck()
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check";
+        using var command = new MetadataCommand(_db, "PRAGMA integrity_check", []);
         using var reader = command.ExecuteReader();
         var problems = new List<string>();
         while (reader.Read())
@@ -109,22 +117,18 @@ internal sealed class MetadataStore : IDisposable
     private void KeepWriteAheadLogOnClose()
     {
         const int NoCheckpointOnClose = 1006; // SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
-        var rc = SQLitePCL.raw.sqlite3_db_config(_connection.Handle, NoCheckpointOnClose, 1, out _);
-        if (rc != SQLitePCL.raw.SQLITE_OK)
-            throw new Oci.BerthException(Oci.ErrorKind.Internal, $"configuring the metadata database: {SQLitePCL.raw.sqlite3_errstr(rc).utf8_to_string()}");
+        var rc = raw.sqlite3_db_config(_db, NoCheckpointOnClose, 1, out _);
+        if (rc != raw.SQLITE_OK)
+            throw new Oci.BerthException(Oci.ErrorKind.Internal, $"configuring the metadata database: {raw.sqlite3_errstr(rc).utf8_to_string()}");
     }
-
-    // Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred serializable transaction: it takes the
-    // write lock up front, so a transaction that reads then writes cannot fail half-way with SQLITE_BUSY.
-    private SqliteTransaction BeginImmediate() => _connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
 
     // The common case (schema current) only reads; the write lock is taken just when a migration is due, and
     // the version is read again under it because another process may have migrated meanwhile.
     private void Migrate()
     {
-        if (ReadVersion(null) == SchemaVersion) return;
-        using var transaction = BeginImmediate();
-        var current = ReadVersion(transaction);
+        if (ReadVersion() == SchemaVersion) return;
+        using var transaction = MetadataTransaction.Begin(_db, immediate: true);
+        var current = ReadVersion();
         if (current > SchemaVersion)
             throw new Oci.BerthException(Oci.ErrorKind.Unavailable, $"the metadata database was written by a newer berth (schema {current}); upgrade berth");
         if (current < 1)
@@ -157,20 +161,29 @@ internal sealed class MetadataStore : IDisposable
         transaction.Commit();
     }
 
-    private int ReadVersion(SqliteTransaction? transaction)
+    private int ReadVersion()
     {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "PRAGMA user_version";
+        using var command = new MetadataCommand(_db, "PRAGMA user_version", []);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private void Execute(string sql)
+    /// <summary>Runs SQL without parameters or results on <paramref name="db"/>.</summary>
+    internal static void Execute(sqlite3 db, string sql)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        var rc = raw.sqlite3_exec(db, sql);
+        if (rc != raw.SQLITE_OK) throw MetadataException.From(db, rc);
     }
 
-    public void Dispose() => _connection.Dispose();
+    // The bundled native SQLite is registered once per process, by name rather than through a search by reflection.
+    private static void EnsureNative()
+    {
+        lock (NativeGate)
+        {
+            if (s_nativeReady) return;
+            Batteries_V2.Init();
+            s_nativeReady = true;
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
 }

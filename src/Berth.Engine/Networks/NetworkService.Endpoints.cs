@@ -1,11 +1,11 @@
 using Berth.Engine.Containers;
+using Berth.Engine.Metadata;
 using Berth.Engine.Models;
 using Berth.Networking;
 using Berth.Networking.Bridge;
 using Berth.Networking.Ipam;
 using Berth.Networking.Ports;
 using Berth.Oci;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Networks;
 
@@ -62,7 +62,7 @@ public sealed partial class NetworkService
         }
     }
 
-    private EndpointRecord NewEndpoint(SqliteTransaction t, NetworkRecord network, EndpointSettings settings, string ownerId, string interfaceName, IReadOnlyList<PortMapping> ports)
+    private EndpointRecord NewEndpoint(MetadataTransaction t, NetworkRecord network, EndpointSettings settings, string ownerId, string interfaceName, IReadOnlyList<PortMapping> ports)
     {
         var taken = _networks.EndpointsOn(t, network.Id).Select(e => e.Address).Concat(AuxiliaryAddresses.Of(network)).ToHashSet();
         var address = AddressPlanner.Allocate(network.Ipam(), taken, settings.IPv4Address, network.Name);
@@ -97,7 +97,7 @@ public sealed partial class NetworkService
     }
 
     // Another endpoint's port on the same protocol and port number conflicts unless both name different addresses.
-    private void CheckPortsFree(SqliteTransaction t, IReadOnlyList<PortMapping> ports)
+    private void CheckPortsFree(MetadataTransaction t, IReadOnlyList<PortMapping> ports)
     {
         if (ports.Count == 0) return;
         var used = _networks.Endpoints(t).SelectMany(e => e.Ports).ToList();

@@ -1,4 +1,5 @@
 using Berth.Engine.Containers;
+using Berth.Engine.Metadata;
 using Berth.Linux;
 using Berth.Networking;
 using Berth.Networking.Bridge;
@@ -66,7 +67,7 @@ public sealed partial class NetworkService
     // A build step's endpoint is a leftover once no process holds its lock.
     private List<EndpointRecord> ReleaseLeftovers()
     {
-        bool Down(Microsoft.Data.Sqlite.SqliteTransaction t, EndpointRecord e) =>
+        bool Down(Metadata.MetadataTransaction t, EndpointRecord e) =>
             e.HolderLock is { } holder ? !FileLock.IsHeld(holder)
             : _containers.ById(t, e.ContainerId) is not { } c
             || (c.State.Status is not (ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Restarting)

@@ -4,7 +4,6 @@ using Berth.Engine.Metadata;
 using Berth.Networking;
 using Berth.Networking.Ipam;
 using Berth.Oci;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Networks;
 
@@ -106,5 +105,5 @@ public sealed partial class NetworkService
     // would pay at every start only for an endpoint ID.
     private static string NewId() => Berth.Linux.SecureRandom.HexString(32);
 
-    private string? ContainerName(SqliteTransaction t, string id) => _containers.ById(t, id)?.Record.Name;
+    private string? ContainerName(MetadataTransaction t, string id) => _containers.ById(t, id)?.Record.Name;
 }

@@ -41,7 +41,7 @@ internal sealed class GarbageCollector(
         return new GcReport(removedBlobs, removedSnapshots, reclaimed);
     }
 
-    private (HashSet<Digest> Blobs, HashSet<string> Chains) Mark(Microsoft.Data.Sqlite.SqliteTransaction t)
+    private (HashSet<Digest> Blobs, HashSet<string> Chains) Mark(Metadata.MetadataTransaction t)
     {
         var blobs = new HashSet<Digest>();
         foreach (var image in images.All(t))

@@ -1,5 +1,5 @@
+using Berth.Engine.Metadata;
 using Berth.Engine.Models;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Volumes;
 
@@ -13,7 +13,7 @@ public sealed partial class VolumeService
     /// transaction rolls back, a directory made here stays behind without a row; a later create of the same
     /// name adopts it.
     /// </summary>
-    internal Volume EnsureForContainer(SqliteTransaction t, string? name, string containerId)
+    internal Volume EnsureForContainer(MetadataTransaction t, string? name, string containerId)
     {
         var anonymous = name is null;
         name ??= VolumeNames.Anonymous();
@@ -26,10 +26,10 @@ public sealed partial class VolumeService
     }
 
     /// <summary>For container removal: forgets every volume use of the container (the volumes stay).</summary>
-    internal void ReleaseContainer(SqliteTransaction t, string containerId) => _volumes.RemoveUsersOf(t, containerId);
+    internal void ReleaseContainer(MetadataTransaction t, string containerId) => _volumes.RemoveUsersOf(t, containerId);
 
     /// <summary>The anonymous volumes the container uses, which <c>rm -v</c> removes with it.</summary>
-    internal IReadOnlyList<string> AnonymousVolumesOf(SqliteTransaction t, string containerId) => _volumes.AnonymousOf(t, containerId);
+    internal IReadOnlyList<string> AnonymousVolumesOf(MetadataTransaction t, string containerId) => _volumes.AnonymousOf(t, containerId);
 
     /// <summary>
     /// Whether the volume's data directory has no entries: docker copies the image's content at the mount

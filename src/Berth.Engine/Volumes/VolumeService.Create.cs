@@ -1,7 +1,7 @@
+using Berth.Engine.Metadata;
 using Berth.Engine.Models;
 using Berth.Linux;
 using Berth.Oci;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Volumes;
 
@@ -39,7 +39,7 @@ public sealed partial class VolumeService
     /// Finds or creates the volume inside the caller's transaction. <paramref name="placed"/> is the directory
     /// this call put in place (null when the volume existed), for the caller to remove if its commit fails.
     /// </summary>
-    private VolumeRecord CreateIn(SqliteTransaction t, string name, string driver, IReadOnlyDictionary<string, string> options,
+    private VolumeRecord CreateIn(MetadataTransaction t, string name, string driver, IReadOnlyDictionary<string, string> options,
         IReadOnlyDictionary<string, string> labels, bool anonymous, out string? placed)
     {
         placed = null;

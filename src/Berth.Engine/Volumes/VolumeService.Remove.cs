@@ -1,6 +1,6 @@
+using Berth.Engine.Metadata;
 using Berth.Engine.Models;
 using Berth.Oci;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Volumes;
 
@@ -51,7 +51,7 @@ public sealed partial class VolumeService
     /// (so the name is free at once and a failed commit can put it back), its row deleted, and the renamed
     /// directories are deleted only after the commit.
     /// </summary>
-    private List<(string Name, long Size)> RemoveWhere(Func<SqliteTransaction, IReadOnlyList<VolumeRecord>> select)
+    private List<(string Name, long Size)> RemoveWhere(Func<MetadataTransaction, IReadOnlyList<VolumeRecord>> select)
     {
         var moved = new List<(string Name, string Trash)>();
         var removed = new List<(string Name, long Size)>();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Berth.Engine.Json;
 using Berth.Engine.Metadata;
-using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Volumes;
 
@@ -11,19 +10,19 @@ internal sealed class VolumeTable(MetadataStore store)
 {
     private const string Columns = "name, driver, created, labels, options, anonymous";
 
-    public IReadOnlyList<VolumeRecord> All(SqliteTransaction t)
+    public IReadOnlyList<VolumeRecord> All(MetadataTransaction t)
     {
         using var command = store.Command(t, $"SELECT {Columns} FROM volumes ORDER BY name");
         return ReadAll(command);
     }
 
-    public VolumeRecord? Get(SqliteTransaction t, string name)
+    public VolumeRecord? Get(MetadataTransaction t, string name)
     {
         using var command = store.Command(t, $"SELECT {Columns} FROM volumes WHERE name = $name", ("$name", name));
         return ReadAll(command).FirstOrDefault();
     }
 
-    public void Insert(SqliteTransaction t, VolumeRecord volume)
+    public void Insert(MetadataTransaction t, VolumeRecord volume)
     {
         using var command = store.Command(t, $"INSERT INTO volumes ({Columns}) VALUES ($name, $driver, $created, $labels, $options, $anonymous)",
             ("$name", volume.Name), ("$driver", volume.Driver), ("$created", ImageTable.FormatTime(volume.Created)),
@@ -31,41 +30,41 @@ internal sealed class VolumeTable(MetadataStore store)
         command.ExecuteNonQuery();
     }
 
-    public void Delete(SqliteTransaction t, string name)
+    public void Delete(MetadataTransaction t, string name)
     {
         using var command = store.Command(t, "DELETE FROM volumes WHERE name = $name", ("$name", name));
         command.ExecuteNonQuery();
     }
 
     /// <summary>IDs of the containers that mount the volume, sorted so messages are stable.</summary>
-    public IReadOnlyList<string> Users(SqliteTransaction t, string name)
+    public IReadOnlyList<string> Users(MetadataTransaction t, string name)
     {
         using var command = store.Command(t, "SELECT container_id FROM volume_users WHERE volume = $name ORDER BY container_id", ("$name", name));
         return ReadStrings(command);
     }
 
     /// <summary>Names of all volumes some container mounts.</summary>
-    public IReadOnlySet<string> InUse(SqliteTransaction t)
+    public IReadOnlySet<string> InUse(MetadataTransaction t)
     {
         using var command = store.Command(t, "SELECT DISTINCT volume FROM volume_users");
         return ReadStrings(command).ToHashSet(StringComparer.Ordinal);
     }
 
-    public void AddUser(SqliteTransaction t, string name, string containerId)
+    public void AddUser(MetadataTransaction t, string name, string containerId)
     {
         using var command = store.Command(t, "INSERT INTO volume_users (volume, container_id) VALUES ($name, $id) ON CONFLICT DO NOTHING",
             ("$name", name), ("$id", containerId));
         command.ExecuteNonQuery();
     }
 
-    public void RemoveUsersOf(SqliteTransaction t, string containerId)
+    public void RemoveUsersOf(MetadataTransaction t, string containerId)
     {
         using var command = store.Command(t, "DELETE FROM volume_users WHERE container_id = $id", ("$id", containerId));
         command.ExecuteNonQuery();
     }
 
     /// <summary>The anonymous volumes a container mounts, by name.</summary>
-    public IReadOnlyList<string> AnonymousOf(SqliteTransaction t, string containerId)
+    public IReadOnlyList<string> AnonymousOf(MetadataTransaction t, string containerId)
     {
         using var command = store.Command(t, """
             SELECT v.name FROM volume_users u JOIN volumes v ON v.name = u.volume
@@ -74,13 +73,13 @@ internal sealed class VolumeTable(MetadataStore store)
         return ReadStrings(command);
     }
 
-    public int Count(SqliteTransaction t)
+    public int Count(MetadataTransaction t)
     {
         using var command = store.Command(t, "SELECT count(*) FROM volumes");
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static List<string> ReadStrings(SqliteCommand command)
+    private static List<string> ReadStrings(MetadataCommand command)
     {
         using var reader = command.ExecuteReader();
         var values = new List<string>();
@@ -88,7 +87,7 @@ internal sealed class VolumeTable(MetadataStore store)
         return values;
     }
 
-    private static List<VolumeRecord> ReadAll(SqliteCommand command)
+    private static List<VolumeRecord> ReadAll(MetadataCommand command)
     {
         using var reader = command.ExecuteReader();
         var volumes = new List<VolumeRecord>();

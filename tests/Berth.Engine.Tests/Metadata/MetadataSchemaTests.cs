@@ -4,7 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Berth.Engine.Tests.Metadata;
 
-/// <summary>Upgrades of a database written by an earlier schema keep what it holds.</summary>
+/// <summary>
+/// Upgrades of a database written by an earlier schema keep what it holds. The old database is written through
+/// Microsoft.Data.Sqlite, a client independent of the store's own.
+/// </summary>
 public sealed class MetadataSchemaTests
 {
     [Fact]
@@ -29,9 +32,9 @@ public sealed class MetadataSchemaTests
         Assert.Equal("{\"kept\":true}", store.Read(t => Scalar(store, t, "SELECT config FROM endpoints WHERE container_id = 'c1'")));
         // A build step's endpoint names an owner that is no container; the address stays unique per network.
         store.Write(t => Scalar(store, t, "INSERT INTO endpoints VALUES ('n1', 'build-abc', 2886860803, '{}') RETURNING container_id"));
-        var duplicate = Assert.Throws<SqliteException>(() =>
+        var duplicate = Assert.Throws<MetadataException>(() =>
             store.Write(t => Scalar(store, t, "INSERT INTO endpoints VALUES ('n1', 'build-def', 2886860803, '{}') RETURNING container_id")));
-        Assert.Equal(19, duplicate.SqliteErrorCode);
+        Assert.Equal(19, duplicate.ResultCode);
         // A container's endpoints still go with its row.
         store.Write(t => Scalar(store, t, "DELETE FROM containers WHERE id = 'c1' RETURNING id"));
         Assert.Equal("build-abc", store.Read(t => Scalar(store, t, "SELECT group_concat(container_id) FROM endpoints")));
@@ -44,7 +47,7 @@ public sealed class MetadataSchemaTests
         command.ExecuteNonQuery();
     }
 
-    private static string? Scalar(MetadataStore store, SqliteTransaction t, string sql)
+    private static string? Scalar(MetadataStore store, MetadataTransaction t, string sql)
     {
         using var command = store.Command(t, sql);
         return command.ExecuteScalar() as string;
