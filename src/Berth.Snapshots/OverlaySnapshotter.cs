@@ -83,7 +83,14 @@ public sealed partial class OverlaySnapshotter : ISnapshotter
     public Task RemoveAsync(string key)
     {
         string files;
-        using (_store.Lock()) files = _store.Retire(Removable(key).Id, key);
+        using (_store.Lock())
+        {
+            // An active snapshot is a container's layer: its removal need not wait for the disk (the journal
+            // commit would stall the rest of the container's removal), since its key never comes back and the
+            // collector removes a layer whose container is gone.
+            var doomed = Removable(key);
+            files = _store.Retire(doomed.Id, key, durable: doomed.Record.Kind != SnapshotKind.Active);
+        }
         // Under the lock again: the collector's Cleanup deletes retired directories too.
         return Task.Run(() =>
         {

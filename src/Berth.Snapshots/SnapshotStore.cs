@@ -192,18 +192,20 @@ internal sealed class SnapshotStore
         if (record.Key != previousKey) _index.Unlink(previousKey);
     }
 
-    public void Delete(string id, string key) => FileTree.Delete(Retire(id, key));
+    public void Delete(string id, string key) => FileTree.Delete(Retire(id, key, durable: true));
 
     /// <summary>
     /// Takes <c>snapshots/&lt;id&gt;</c> out of the store for good (renamed to a removing- name, which
-    /// <see cref="Cleanup"/> deletes should its owner not) and returns the path its files are now at.
+    /// <see cref="Cleanup"/> deletes should its owner not) and returns the path its files are now at. A
+    /// <paramref name="durable"/> removal waits for the disk; otherwise a crash may bring the snapshot back, for a
+    /// collector that knows its owner is gone to remove (a container's layer, whose key is never used again).
     /// </summary>
-    public string Retire(string id, string key)
+    public string Retire(string id, string key, bool durable)
     {
         MountTable.RequireNothingMountedUnder(Path.Combine(_snapshots, id), "snapshot " + key);
         var doomed = Path.Combine(_snapshots, RemovingPrefix + id);
         Directory.Move(Path.Combine(_snapshots, id), doomed);
-        Durability.FsyncPath(_snapshots);
+        if (durable) Durability.FsyncPath(_snapshots);
         // After the rename: until then the snapshot is there, and its link with it.
         _index.Unlink(key);
         return doomed;

@@ -6,8 +6,9 @@ using Berth.Snapshots;
 namespace Berth.Engine.Storage;
 
 /// <summary>
-/// Mark and sweep over the store: blobs reachable from an image (manifest, config, layers) or the build cache
-/// and snapshots of a recorded layer chain or a cached build step survive; everything else goes. It runs only while it holds the store lock
+/// Mark and sweep over the store: blobs reachable from an image (manifest, config, layers) or the build cache,
+/// snapshots of a recorded layer chain or a cached build step, and the layers of containers on record survive;
+/// everything else goes. It runs only while it holds the store lock
 /// exclusively, so nothing it could delete is being written (see <see cref="StoreLock"/>).
 /// </summary>
 internal sealed class GarbageCollector(
@@ -24,9 +25,9 @@ internal sealed class GarbageCollector(
     {
         using var exclusive = StoreLock.TryExclusive(layout.StoreLock, WaitForOthers);
         if (exclusive is null) return null;
-        var (blobs, chains) = metadata.Read(t => Mark(t));
+        var (blobs, chains, containers) = metadata.Read(t => Mark(t));
 
-        var removedSnapshots = SweepSnapshots(chains);
+        var removedSnapshots = SweepSnapshots(chains, containers);
         long reclaimed = 0;
         var removedBlobs = 0;
         foreach (var blob in content.Walk().ToList())
@@ -41,7 +42,7 @@ internal sealed class GarbageCollector(
         return new GcReport(removedBlobs, removedSnapshots, reclaimed);
     }
 
-    private (HashSet<Digest> Blobs, HashSet<string> Chains) Mark(Metadata.MetadataTransaction t)
+    private (HashSet<Digest> Blobs, HashSet<string> Chains, HashSet<string> Containers) Mark(MetadataTransaction t)
     {
         var blobs = new HashSet<Digest>();
         foreach (var image in images.All(t))
@@ -58,10 +59,19 @@ internal sealed class GarbageCollector(
             if (step.Blob is { } blob) blobs.Add(blob.Digest);
             if (step.ChainId is { } chain) chains.Add(chain.ToString());
         }
-        return (blobs, chains);
+        return (blobs, chains, ContainerIds(t));
     }
 
-    private int SweepSnapshots(HashSet<string> liveChains)
+    private HashSet<string> ContainerIds(MetadataTransaction t)
+    {
+        using var command = metadata.Command(t, "SELECT id FROM containers");
+        using var reader = command.ExecuteReader();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    private int SweepSnapshots(HashSet<string> liveChains, HashSet<string> containers)
     {
         var removed = 0;
         // Crash leftovers first, and every snapshot reachable by its key again (a berth from before the key
@@ -75,7 +85,7 @@ internal sealed class GarbageCollector(
             var parents = all.Where(s => s.Parent is not null).Select(s => s.Parent!).ToHashSet();
             foreach (var snapshot in all)
             {
-                if (parents.Contains(snapshot.Key) || IsLive(snapshot, liveChains)) continue;
+                if (parents.Contains(snapshot.Key) || IsLive(snapshot, liveChains, containers)) continue;
                 snapshotter.Remove(snapshot.Key);
                 removed++;
                 progress = true;
@@ -86,13 +96,18 @@ internal sealed class GarbageCollector(
     }
 
     // Committed layer snapshots live while their chain is recorded; an "extract-" or "build-" snapshot is an
-    // unpack or build step that a dead process left behind (a live one would hold the store lock). Other
-    // active snapshots belong to containers and are theirs to remove.
-    private static bool IsLive(SnapshotInfo snapshot, HashSet<string> liveChains) => snapshot.Kind switch
+    // unpack or build step that a dead process left behind (a live one would hold the store lock). A container's
+    // layer (keyed by its ID) lives while the container's row does: a create holds the store lock from the row's
+    // insert to the layer's prepare, and a removal takes the layer out before the row, so one without a row is
+    // what a crash brought back (its removal does not wait for the disk). Other active snapshots are kept.
+    private static bool IsLive(SnapshotInfo snapshot, HashSet<string> liveChains, HashSet<string> containers) => snapshot.Kind switch
     {
         SnapshotKind.Committed => liveChains.Contains(snapshot.Key),
+        _ when IsContainerId(snapshot.Key) => containers.Contains(snapshot.Key),
         _ => !snapshot.Key.StartsWith("extract-", StringComparison.Ordinal) && !snapshot.Key.StartsWith("build-", StringComparison.Ordinal),
     };
+
+    private static bool IsContainerId(string key) => key.Length == 64 && key.All(char.IsAsciiHexDigitLower);
 
     private void CleanTemp()
     {
