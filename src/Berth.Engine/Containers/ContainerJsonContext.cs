@@ -4,7 +4,8 @@ namespace Berth.Engine.Containers;
 
 /// <summary>
 /// JSON of the container rows (PascalCase like the API shapes they embed, enums by name), for
-/// reading a record. States are read by <see cref="ContainerStateReader"/>.
+/// reading a record. States are read and written by hand (<see cref="ContainerStateReader"/>,
+/// <see cref="ContainerStateWriter"/>) in the same JSON.
 /// </summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ContainerRecord))]
@@ -18,5 +19,4 @@ internal sealed partial class ContainerJsonContext : JsonSerializerContext;
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(ContainerRecord))]
-[JsonSerializable(typeof(ContainerState))]
 internal sealed partial class ContainerWriterJsonContext : JsonSerializerContext;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Berth.Engine.Containers;
 
 /// <summary>
-/// Reads a <see cref="ContainerState"/> from its row's JSON (written by <see cref="ContainerWriterJsonContext"/>)
+/// Reads a <see cref="ContainerState"/> from its row's JSON (written by <see cref="ContainerStateWriter"/>)
 /// with a plain JSON reader. Every command on a container reads a state, most of them nothing else of the row;
 /// the serializer would first build its metadata for the type, enum converter included, at a cost of about half
 /// a millisecond in each process, many times the read itself.

@@ -116,5 +116,5 @@ internal sealed class ContainerTable(MetadataStore store)
 
     internal static string Serialize(ContainerRecord record) => JsonSerializer.Serialize(record, ContainerWriterJsonContext.Default.ContainerRecord);
 
-    internal static string Serialize(ContainerState state) => JsonSerializer.Serialize(state, ContainerWriterJsonContext.Default.ContainerState);
+    internal static string Serialize(ContainerState state) => ContainerStateWriter.Write(state);
 }

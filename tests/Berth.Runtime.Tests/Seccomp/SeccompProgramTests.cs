@@ -82,4 +82,45 @@ public sealed class SeccompProgramTests
         Assert.Equal(Program, SeccompProgramCache.GetOrCompile(DefaultFilter(), dir.Path));
         Assert.True(new FileInfo(file).Length > Program.Length);
     }
+
+    [Fact]
+    public void EveryPartOfAFilter_TellsItFromAnother_InTheCache()
+    {
+        var filter = DefaultFilter();
+        var syscall = filter.Syscalls![0];
+        var withArg = filter.Syscalls.First(s => s.Args is { Count: > 0 });
+        var arg = withArg.Args![0];
+        LinuxSeccomp[] variants =
+        [
+            filter,
+            filter with { DefaultAction = "SCMP_ACT_KILL" },
+            filter with { DefaultErrnoRet = (filter.DefaultErrnoRet ?? 0) + 1 },
+            filter with { DefaultErrnoRet = null },
+            filter with { Architectures = [] },
+            filter with { Architectures = null },
+            filter with { Flags = ["SECCOMP_FILTER_FLAG_LOG"] },
+            filter with { Syscalls = [] },
+            filter with { Syscalls = null },
+            filter with { Syscalls = [syscall with { Names = [.. syscall.Names, "x"] }, .. filter.Syscalls.Skip(1)] },
+            filter with { Syscalls = [syscall with { Action = "SCMP_ACT_LOG" }, .. filter.Syscalls.Skip(1)] },
+            filter with { Syscalls = [syscall with { ErrnoRet = 38 }, .. filter.Syscalls.Skip(1)] },
+            Replace(filter, withArg, withArg with { Args = [arg with { Index = arg.Index + 1 }, .. withArg.Args.Skip(1)] }),
+            Replace(filter, withArg, withArg with { Args = [arg with { Value = arg.Value + 1 }, .. withArg.Args.Skip(1)] }),
+            Replace(filter, withArg, withArg with { Args = [arg with { ValueTwo = arg.ValueTwo + 1 }, .. withArg.Args.Skip(1)] }),
+            Replace(filter, withArg, withArg with { Args = [arg with { Op = arg.Op == "SCMP_CMP_NE" ? "SCMP_CMP_EQ" : "SCMP_CMP_NE" }, .. withArg.Args.Skip(1)] }),
+            Replace(filter, withArg, withArg with { Args = null }),
+            // Texts that would run together without their lengths.
+            filter with { Architectures = ["a", "bc"] },
+            filter with { Architectures = ["ab", "c"] },
+        ];
+
+        var descriptions = variants.Select(SeccompProgramCache.Describe).ToList();
+
+        var collisions = descriptions.Select((d, i) => (d, i)).GroupBy(x => x.d).Where(g => g.Count() > 1).Select(g => string.Join(",", g.Select(x => x.i)));
+        Assert.Empty(collisions);
+        Assert.Equal(descriptions[0], SeccompProgramCache.Describe(DefaultFilter()));
+    }
+
+    private static LinuxSeccomp Replace(LinuxSeccomp filter, LinuxSyscall old, LinuxSyscall replacement) =>
+        filter with { Syscalls = filter.Syscalls!.Select(s => ReferenceEquals(s, old) ? replacement : s).ToList() };
 }
