@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   clang lld zlib1g-dev            # NativeAOT linking
+  libsqlite3-dev                  # SQLite linked into berth (without it, berth loads the package's e_sqlite3.so)
   runc tini busybox-static zstd pigz   # runtime (tini is --init), test images
   xz-utils bzip2                  # ADD of .tar.xz and .tar.bz2 archives in builds
   iproute2 nftables util-linux    # bridge networks: ip, nft, nsenter
