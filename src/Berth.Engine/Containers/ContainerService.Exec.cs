@@ -55,27 +55,27 @@ public sealed partial class ContainerService
         if (preload is not null) process = SeccompStep.Wrap(process);
         io = io with { Passed = preload?.Descriptors ?? [] };
 
-        var processFile = Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.json");
-        File.WriteAllBytes(processFile, OciProcessJson.Serialize(process));
-        var pidFile = Path.ChangeExtension(processFile, ".pid");
+        // runc reads the process from memory (see RuncRuntime): nothing of an exec is written to disk.
+        var processJson = OciProcessJson.Serialize(process);
+        if (!request.Tty)
+        {
+            var runtime = new RuncRuntime(record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
+            return await ConfirmedAsync(await runtime.ExecAsync(container.Id, processJson, io, null, request.Detach, null, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
+        // runc hands a terminal's master over its console socket only when it detaches (in the foreground it
+        // keeps the terminal to itself), so the process is started detached, as containerd's shim does, and
+        // this process, a subreaper for the time, adopts it when runc exits and waits for its end. A detached
+        // exec's terminal is left to a holder process, which keeps it open until the process is done.
+        var pidFile = Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.pid");
         try
         {
-            if (!request.Tty)
-            {
-                var runtime = new RuncRuntime(record.ResolveRuntime(), _layout.RuntimeStateRoot, ChildReaper.ForChildren());
-                return await ConfirmedAsync(await runtime.ExecAsync(container.Id, processFile, io, null, request.Detach, null, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            }
-
-            // runc hands a terminal's master over its console socket only when it detaches (in the foreground it
-            // keeps the terminal to itself), so the process is started detached, as containerd's shim does, and
-            // this process, a subreaper for the time, adopts it when runc exits and waits for its end. A detached
-            // exec's terminal is left to a holder process, which keeps it open until the process is done.
             using var reaper = request.Detach ? ChildReaper.ForChildren() : ChildReaper.BecomeSubreaper();
             var detached = new RuncRuntime(record.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
             using var consolePath = UnixSocketPath.For(Path.Combine(paths.Bundle, $"exec-{Guid.NewGuid():N}.sock"));
             using var console = ConsoleSocket.Listen(consolePath.Path);
             var received = console.ReceiveMasterAsync(ct);
-            var started = detached.ExecAsync(container.Id, processFile, RuntimeIo.Null with { Passed = io.Passed }, console.Path, detach: true, pidFile, ct);
+            var started = detached.ExecAsync(container.Id, processJson, RuntimeIo.Null with { Passed = io.Passed }, console.Path, detach: true, pidFile, ct);
             // runc connects while it starts the process; if starting fails first, its error is the one to report.
             if (await Task.WhenAny(started, received).ConfigureAwait(false) == started) await started.ConfigureAwait(false);
             using var master = await received.ConfigureAwait(false);
@@ -95,7 +95,6 @@ public sealed partial class ContainerService
         }
         finally
         {
-            File.Delete(processFile);
             File.Delete(pidFile);
         }
 

@@ -75,11 +75,11 @@ public interface IOciRuntime
     Task ResumeAsync(string id, CancellationToken ct);
 
     /// <summary>
-    /// Runs the process described by <paramref name="processJsonPath"/> (a runtime-spec <c>process</c> object)
+    /// Runs the process described by <paramref name="processJson"/> (a runtime-spec <c>process</c> object)
     /// in a running container. Detached, it returns once the process started (its pid in
     /// <paramref name="pidFile"/>); otherwise it returns the process's exit status.
     /// </summary>
-    Task<ExitStatus> ExecAsync(string id, string processJsonPath, RuntimeIo io, string? consoleSocketPath, bool detach, string? pidFile, CancellationToken ct);
+    Task<ExitStatus> ExecAsync(string id, ReadOnlyMemory<byte> processJson, RuntimeIo io, string? consoleSocketPath, bool detach, string? pidFile, CancellationToken ct);
 
     /// <summary>Host pids of the processes in the container.</summary>
     Task<IReadOnlyList<int>> ProcessesAsync(string id, CancellationToken ct);

@@ -18,16 +18,21 @@ public sealed partial class RuncRuntime
 
     /// <summary>
     /// Runs runc with <paramref name="args"/>. With <paramref name="io"/> null, stdout and stderr are captured;
-    /// otherwise they are the caller's (the container's) and only the log file speaks for runc. Cancelling kills
+    /// otherwise they are the caller's (the container's) and only the log speaks for runc. Cancelling kills
     /// runc, which can leave a half-created container for the caller to delete with force.
+    /// <para>
+    /// runc's log, and the <paramref name="input"/> a subcommand reads from a path (exec's process), are files in
+    /// memory that runc opens through its own descriptors (<see cref="InputPath"/>): nothing is created, flushed or
+    /// deleted on disk for them. They follow the descriptors runc passes on to the container (--preserve-fds),
+    /// and runc lets no descriptor beyond those reach a container's process.
+    /// </para>
     /// </summary>
-    private async Task<RuncResult> RunAsync(IReadOnlyList<string> args, RuntimeIo? io, CancellationToken ct)
+    private async Task<RuncResult> RunAsync(IReadOnlyList<string> args, RuntimeIo? io, CancellationToken ct, ReadOnlyMemory<byte>? input = null)
     {
-        // Beside the runtime's own state, never in a shared /tmp: nothing of a state root is written outside it.
-        // runc lists only the directories of its root, so these files are invisible to it.
-        Directory.CreateDirectory(_global.Root);
-        var log = Path.Combine(_global.Root, $".call-{Guid.NewGuid():N}.log");
-        var argv = new List<string>((_global with { Log = log, LogFormat = "json" }).ToArguments());
+        var passed = io?.Passed ?? [];
+        using var log = new SafeFileHandle(MemoryFile.Create("runc-log"), ownsHandle: true);
+        using var inputFile = input is { } bytes ? InMemory("runc-input", bytes.Span) : null;
+        var argv = new List<string>((_global with { Log = DescriptorPath(passed.Count), LogFormat = "json" }).ToArguments());
         argv.AddRange(args);
         SafeFileHandle? outRead = null, outWrite = null, errRead = null, errWrite = null;
         try
@@ -49,7 +54,7 @@ public sealed partial class RuncRuntime
                     Stdin = io?.Stdin,
                     Stdout = io is null ? outWrite : io.Stdout,
                     Stderr = io is null ? errWrite : io.Stderr,
-                    ExtraFds = io?.Passed ?? [],
+                    ExtraFds = inputFile is null ? [.. passed, log] : [.. passed, log, inputFile],
                 });
             }
 
@@ -67,8 +72,8 @@ public sealed partial class RuncRuntime
                 throw;
             }
 
-            // Empty unless runc failed; read in place, without the thread-pool hops of an asynchronous read.
-            var logged = File.Exists(log) ? File.ReadAllText(log) : "";
+            // Empty unless runc failed.
+            var logged = ReadFromStart(log);
             var errorOutput = await stderr.ConfigureAwait(false);
             var error = RuncErrorText.LastError(logged)
                         ?? (status.Code == 0 ? null : RuncErrorText.LastError(errorOutput));
@@ -78,8 +83,40 @@ public sealed partial class RuncRuntime
         {
             outRead?.Dispose();
             errRead?.Dispose();
-            File.Delete(log);
         }
+    }
+
+    /// <summary>
+    /// The path runc opens the <c>input</c> of <see cref="RunAsync"/> by: the descriptor after the log, which
+    /// follows the <paramref name="passed"/> descriptors.
+    /// </summary>
+    private static string InputPath(RuntimeIo io) => DescriptorPath(io.Passed.Count + 1);
+
+    // Descriptor 3 + index of the child, as runc sees it.
+    private static string DescriptorPath(int index) => $"/proc/self/fd/{3 + index}";
+
+    private static SafeFileHandle InMemory(string name, ReadOnlySpan<byte> content)
+    {
+        var file = new SafeFileHandle(MemoryFile.Create(name), ownsHandle: true);
+        try
+        {
+            RandomAccess.Write(file, content, 0);
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static string ReadFromStart(SafeFileHandle file)
+    {
+        var length = RandomAccess.GetLength(file);
+        if (length == 0) return "";
+        var content = new byte[length];
+        var read = RandomAccess.Read(file, content, 0);
+        return System.Text.Encoding.UTF8.GetString(content, 0, read);
     }
 
     private static async Task<string> ReadAllAsync(SafeFileHandle handle)

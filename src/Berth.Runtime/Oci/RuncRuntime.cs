@@ -110,20 +110,20 @@ public sealed partial class RuncRuntime : IOciRuntime
 
     public async Task<ExitStatus> ExecAsync(
         string id,
-        string processJsonPath,
+        ReadOnlyMemory<byte> processJson,
         RuntimeIo io,
         string? consoleSocketPath,
         bool detach,
         string? pidFile,
         CancellationToken ct)
     {
-        var args = new List<string> { "exec", "--process", processJsonPath };
+        var args = new List<string> { "exec", "--process", InputPath(io) };
         if (consoleSocketPath is not null) args.AddRange(["--console-socket", consoleSocketPath]);
         if (detach) args.Add("--detach");
         AddPassed(args, io);
         if (pidFile is not null) args.AddRange(["--pid-file", pidFile]);
         args.Add(id);
-        var result = await RunAsync(args, io, ct).ConfigureAwait(false);
+        var result = await RunAsync(args, io, ct, processJson).ConfigureAwait(false);
 
         // Without --detach runc exits with the process's status, so only a logged error marks runc's own failure.
         if (result.Error is not null && result.Status.Code != 0) throw StartFailure("exec", result);

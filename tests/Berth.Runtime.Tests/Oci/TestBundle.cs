@@ -61,20 +61,18 @@ internal sealed class TestBundle : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes a runtime-spec process object for exec and returns its path.</summary>
-    public async Task<string> WriteProcessAsync(string[] args, bool terminal = false)
+    /// <summary>A runtime-spec process object for exec.</summary>
+    public static byte[] ProcessJson(string[] args, string cwd = "/")
     {
-        var path = Path.Combine(Root, $"process-{Guid.NewGuid():N}.json");
         var process = new JsonObject
         {
-            ["terminal"] = terminal,
+            ["terminal"] = false,
             ["user"] = new JsonObject { ["uid"] = 0, ["gid"] = 0 },
             ["args"] = new JsonArray([.. args.Select(a => JsonValue.Create(a))]),
             ["env"] = new JsonArray("PATH=/bin", "TERM=xterm"),
-            ["cwd"] = "/",
+            ["cwd"] = cwd,
         };
-        await File.WriteAllTextAsync(path, process.ToJsonString());
-        return path;
+        return System.Text.Encoding.UTF8.GetBytes(process.ToJsonString());
     }
 
     public async Task<int> ReadPidAsync() => int.Parse((await File.ReadAllTextAsync(PidFile)).Trim());
