@@ -88,7 +88,7 @@ public sealed partial class RuncRuntime
 
     /// <summary>
     /// The path runc opens the <c>input</c> of <see cref="RunAsync"/> by: the descriptor after the log, which
-    /// follows the <paramref name="passed"/> descriptors.
+    /// follows those <paramref name="io"/> passes on to the container.
     /// </summary>
     private static string InputPath(RuntimeIo io) => DescriptorPath(io.Passed.Count + 1);
 

@@ -116,17 +116,5 @@ public sealed class ContainerTableTests : IDisposable
         _store.Write(t => _table.SetRecord(t, renamed with { Name = "db" }));
     }
 
-    private static ContainerRecord Record(string id, string name) => new()
-    {
-        Id = id,
-        Name = name,
-        Created = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
-        ImageId = "sha256:" + new string('a', 64),
-        Path = "sh",
-        Args = [],
-        Config = new DockerContainerConfig { Image = "busybox" },
-        HostConfig = new HostConfig(),
-        Mounts = [],
-        Driver = "overlay",
-    };
+    private static ContainerRecord Record(string id, string name) => TestContainers.Record(id, name);
 }

@@ -1,8 +1,6 @@
 using Berth.Engine.Containers;
 using Berth.Engine.Metadata;
-using Berth.Engine.Models;
 using Berth.Engine.Tests.Support;
-using Berth.Oci;
 
 namespace Berth.Engine.Tests.Storage;
 
@@ -30,7 +28,7 @@ public sealed class GarbageCollectorTests : IDisposable
         var notAnId = new string('C', 64);
         engine.Snapshotter.Prepare(notAnId, parent: null);
         using (var store = new MetadataStore(engine.Layout.Database))
-            store.Write(t => new ContainerTable(store).Insert(t, Record(OnRecord), new ContainerState()));
+            store.Write(t => new ContainerTable(store).Insert(t, TestContainers.Record(OnRecord, "kept"), new ContainerState()));
 
         Assert.True(engine.System.CollectGarbage());
 
@@ -39,19 +37,6 @@ public sealed class GarbageCollectorTests : IDisposable
             engine.Snapshotter.Walk().Select(s => s.Key).Order(StringComparer.Ordinal));
     }
 
-    private static ContainerRecord Record(string id) => new()
-    {
-        Id = id,
-        Name = "kept",
-        Created = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
-        ImageId = "sha256:" + new string('0', 64),
-        Path = "sh",
-        Args = [],
-        Config = new DockerContainerConfig { Image = "busybox" },
-        HostConfig = new HostConfig(),
-        Mounts = [],
-        Driver = "overlay",
-    };
 
     public void Dispose()
     {
