@@ -17,9 +17,12 @@ public sealed partial class ContainerService
         // The wait for the start is idle time: the JSON metadata of the container's row, which the monitor needs
         // first thing after it, is built now instead.
         ContainerJsonContext.Default.Options.GetTypeInfo(typeof(ContainerRecord));
+        // Read on this thread, which has nothing else to do: an asynchronous read would start a pool thread to
+        // block in read(2), and the start would wait for that thread to be woken and scheduled. The starter
+        // closing the pipe (or dying) ends the wait.
         string? line;
         using (var reader = new StreamReader(assignment))
-            line = await reader.ReadLineAsync(ct).ConfigureAwait(false);
+            line = reader.ReadLine();
         if (MonitorAssignment.Parse(line) is not { } waitForAttach)
         {
             File.Delete(PendingMonitorLog(id));
