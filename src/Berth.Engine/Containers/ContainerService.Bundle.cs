@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Berth.Archive;
 using Berth.Engine.Models;
 using Berth.Linux;
@@ -28,7 +27,7 @@ public sealed partial class ContainerService
             var spec = await BuildSpecAsync(record, paths, options, ct).ConfigureAwait(false);
             var temp = paths.SpecFile + ".tmp";
             // A few kilobytes: written in place, without the thread-pool hop of an asynchronous write.
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(spec, RuntimeSpecWriterJsonContext.Default.RuntimeSpec));
+            File.WriteAllBytes(temp, RuntimeSpecJson.Serialize(spec));
             File.Move(temp, paths.SpecFile, overwrite: true);
         }
         catch

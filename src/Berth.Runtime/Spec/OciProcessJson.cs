@@ -4,10 +4,11 @@ using System.Text.Json;
 namespace Berth.Runtime.Spec;
 
 /// <summary>
-/// Writes an <see cref="OciProcess"/> as the document <c>runc exec --process</c> reads: the same bytes
-/// <see cref="RuntimeSpecWriterJsonContext"/> writes (a test holds them equal), null members left out, in declaration
-/// order. By hand, because System.Text.Json builds type metadata for the process, its user, capabilities and rlimits
-/// on first use, about half a millisecond of an exec that runs no other serializer.
+/// Writes an <see cref="OciProcess"/> as the document <c>runc exec --process</c> reads (and as config.json's
+/// process, for <see cref="RuntimeSpecJson"/>): the same bytes <see cref="RuntimeSpecJsonContext"/> writes (a test
+/// holds them equal), null members left out, in declaration order. By hand, because System.Text.Json builds type
+/// metadata for the process, its user, capabilities and rlimits on first use, about half a millisecond of an exec
+/// that runs no other serializer.
 /// </summary>
 public static class OciProcessJson
 {
@@ -18,38 +19,44 @@ public static class OciProcessJson
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteBoolean("terminal", process.Terminal);
-            if (process.ConsoleSize is { } size)
-            {
-                json.WriteStartObject("consoleSize");
-                json.WriteNumber("height", size.Height);
-                json.WriteNumber("width", size.Width);
-                json.WriteEndObject();
-            }
-            WriteUser(json, process.User);
-            WriteStrings(json, "args", process.Args);
-            WriteStrings(json, "env", process.Env);
-            json.WriteString("cwd", process.Cwd);
-            if (process.Capabilities is { } capabilities) WriteCapabilities(json, capabilities);
-            if (process.Rlimits is { } rlimits)
-            {
-                json.WriteStartArray("rlimits");
-                foreach (var rlimit in rlimits)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("type", rlimit.Type);
-                    json.WriteNumber("hard", rlimit.Hard);
-                    json.WriteNumber("soft", rlimit.Soft);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-            }
-            json.WriteBoolean("noNewPrivileges", process.NoNewPrivileges);
-            if (process.OomScoreAdj is { } oomScoreAdj) json.WriteNumber("oomScoreAdj", oomScoreAdj);
-            if (process.ApparmorProfile is { } apparmor) json.WriteString("apparmorProfile", apparmor);
+            WriteMembers(json, process);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The process object's members, inside an object the caller started.</summary>
+    internal static void WriteMembers(Utf8JsonWriter json, OciProcess process)
+    {
+        json.WriteBoolean("terminal", process.Terminal);
+        if (process.ConsoleSize is { } size)
+        {
+            json.WriteStartObject("consoleSize");
+            json.WriteNumber("height", size.Height);
+            json.WriteNumber("width", size.Width);
+            json.WriteEndObject();
+        }
+        WriteUser(json, process.User);
+        WriteStrings(json, "args", process.Args);
+        WriteStrings(json, "env", process.Env);
+        json.WriteString("cwd", process.Cwd);
+        if (process.Capabilities is { } capabilities) WriteCapabilities(json, capabilities);
+        if (process.Rlimits is { } rlimits)
+        {
+            json.WriteStartArray("rlimits");
+            foreach (var rlimit in rlimits)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", rlimit.Type);
+                json.WriteNumber("hard", rlimit.Hard);
+                json.WriteNumber("soft", rlimit.Soft);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteBoolean("noNewPrivileges", process.NoNewPrivileges);
+        if (process.OomScoreAdj is { } oomScoreAdj) json.WriteNumber("oomScoreAdj", oomScoreAdj);
+        if (process.ApparmorProfile is { } apparmor) json.WriteString("apparmorProfile", apparmor);
     }
 
     private static void WriteUser(Utf8JsonWriter json, OciUser user)
@@ -78,7 +85,7 @@ public static class OciProcessJson
         json.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    internal static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values) json.WriteStringValue(value);

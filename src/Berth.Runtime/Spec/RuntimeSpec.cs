@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace Berth.Runtime.Spec;
 
 /// <summary>
-/// The bundle's config.json (OCI runtime-spec v1.0.2, config.md). Serialize with
-/// <see cref="RuntimeSpecJsonContext"/>: camelCase names, nulls omitted.
+/// The bundle's config.json (OCI runtime-spec v1.0.2, config.md): camelCase names, nulls omitted. Written by
+/// <see cref="RuntimeSpecJson"/>, read with <see cref="RuntimeSpecJsonContext"/>.
 /// </summary>
 public sealed record RuntimeSpec
 {
