@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using static Berth.Runtime.Spec.SpecJsonWriting;
 
 namespace Berth.Runtime.Spec;
 
@@ -41,19 +42,12 @@ public static class OciProcessJson
         WriteStrings(json, "env", process.Env);
         json.WriteString("cwd", process.Cwd);
         if (process.Capabilities is { } capabilities) WriteCapabilities(json, capabilities);
-        if (process.Rlimits is { } rlimits)
+        WriteObjects(json, "rlimits", process.Rlimits, static (json, rlimit) =>
         {
-            json.WriteStartArray("rlimits");
-            foreach (var rlimit in rlimits)
-            {
-                json.WriteStartObject();
-                json.WriteString("type", rlimit.Type);
-                json.WriteNumber("hard", rlimit.Hard);
-                json.WriteNumber("soft", rlimit.Soft);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
+            json.WriteString("type", rlimit.Type);
+            json.WriteNumber("hard", rlimit.Hard);
+            json.WriteNumber("soft", rlimit.Soft);
+        });
         json.WriteBoolean("noNewPrivileges", process.NoNewPrivileges);
         if (process.OomScoreAdj is { } oomScoreAdj) json.WriteNumber("oomScoreAdj", oomScoreAdj);
         if (process.ApparmorProfile is { } apparmor) json.WriteString("apparmorProfile", apparmor);
@@ -85,10 +79,4 @@ public static class OciProcessJson
         json.WriteEndObject();
     }
 
-    internal static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values) json.WriteStringValue(value);
-        json.WriteEndArray();
-    }
 }

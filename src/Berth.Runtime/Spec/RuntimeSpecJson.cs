@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using static Berth.Runtime.Spec.SpecJsonWriting;
 
 namespace Berth.Runtime.Spec;
 
@@ -33,132 +34,89 @@ public static class RuntimeSpecJson
                 json.WriteEndObject();
             }
             if (spec.Hostname is { } hostname) json.WriteString("hostname", hostname);
-            WriteMounts(json, spec.Mounts);
+            WriteObjects(json, "mounts", spec.Mounts, static (json, mount) =>
+            {
+                json.WriteString("destination", mount.Destination);
+                if (mount.Type is { } type) json.WriteString("type", type);
+                if (mount.Source is { } source) json.WriteString("source", source);
+                WriteStrings(json, "options", mount.Options);
+            });
             if (spec.Hooks is { } hooks) WriteHooks(json, hooks);
-            if (spec.Annotations is { } annotations) WriteMap(json, "annotations", annotations);
+            WriteMap(json, "annotations", spec.Annotations);
             if (spec.Linux is { } linux) WriteLinux(json, linux);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteMounts(Utf8JsonWriter json, IReadOnlyList<OciMount> mounts)
-    {
-        json.WriteStartArray("mounts");
-        foreach (var mount in mounts)
-        {
-            json.WriteStartObject();
-            json.WriteString("destination", mount.Destination);
-            if (mount.Type is { } type) json.WriteString("type", type);
-            if (mount.Source is { } source) json.WriteString("source", source);
-            if (mount.Options is { } options) OciProcessJson.WriteStrings(json, "options", options);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
     private static void WriteHooks(Utf8JsonWriter json, OciHooks hooks)
     {
         json.WriteStartObject("hooks");
-        WriteHookList(json, "prestart", hooks.Prestart);
-        WriteHookList(json, "createRuntime", hooks.CreateRuntime);
-        WriteHookList(json, "createContainer", hooks.CreateContainer);
-        WriteHookList(json, "startContainer", hooks.StartContainer);
-        WriteHookList(json, "poststart", hooks.Poststart);
-        WriteHookList(json, "poststop", hooks.Poststop);
+        WriteObjects(json, "prestart", hooks.Prestart, WriteHook);
+        WriteObjects(json, "createRuntime", hooks.CreateRuntime, WriteHook);
+        WriteObjects(json, "createContainer", hooks.CreateContainer, WriteHook);
+        WriteObjects(json, "startContainer", hooks.StartContainer, WriteHook);
+        WriteObjects(json, "poststart", hooks.Poststart, WriteHook);
+        WriteObjects(json, "poststop", hooks.Poststop, WriteHook);
         json.WriteEndObject();
     }
 
-    private static void WriteHookList(Utf8JsonWriter json, string name, IReadOnlyList<OciHook>? hooks)
+    private static void WriteHook(Utf8JsonWriter json, OciHook hook)
     {
-        if (hooks is null) return;
-        json.WriteStartArray(name);
-        foreach (var hook in hooks)
-        {
-            json.WriteStartObject();
-            json.WriteString("path", hook.Path);
-            if (hook.Args is { } args) OciProcessJson.WriteStrings(json, "args", args);
-            if (hook.Env is { } env) OciProcessJson.WriteStrings(json, "env", env);
-            if (hook.Timeout is { } timeout) json.WriteNumber("timeout", timeout);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        json.WriteString("path", hook.Path);
+        WriteStrings(json, "args", hook.Args);
+        WriteStrings(json, "env", hook.Env);
+        if (hook.Timeout is { } timeout) json.WriteNumber("timeout", timeout);
     }
 
     private static void WriteLinux(Utf8JsonWriter json, LinuxConfig linux)
     {
         json.WriteStartObject("linux");
-        WriteIdMappings(json, "uidMappings", linux.UidMappings);
-        WriteIdMappings(json, "gidMappings", linux.GidMappings);
-        if (linux.Sysctl is { } sysctl) WriteMap(json, "sysctl", sysctl);
+        WriteObjects(json, "uidMappings", linux.UidMappings, WriteIdMapping);
+        WriteObjects(json, "gidMappings", linux.GidMappings, WriteIdMapping);
+        WriteMap(json, "sysctl", linux.Sysctl);
         if (linux.Resources is { } resources) WriteResources(json, resources);
         if (linux.CgroupsPath is { } cgroupsPath) json.WriteString("cgroupsPath", cgroupsPath);
-        json.WriteStartArray("namespaces");
-        foreach (var ns in linux.Namespaces)
+        WriteObjects(json, "namespaces", linux.Namespaces, static (json, ns) =>
         {
-            json.WriteStartObject();
             json.WriteString("type", ns.Type);
             if (ns.Path is { } path) json.WriteString("path", path);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        if (linux.Devices is { } devices)
+        });
+        WriteObjects(json, "devices", linux.Devices, static (json, device) =>
         {
-            json.WriteStartArray("devices");
-            foreach (var device in devices)
-            {
-                json.WriteStartObject();
-                json.WriteString("path", device.Path);
-                json.WriteString("type", device.Type);
-                json.WriteNumber("major", device.Major);
-                json.WriteNumber("minor", device.Minor);
-                if (device.FileMode is { } mode) json.WriteNumber("fileMode", mode);
-                if (device.Uid is { } uid) json.WriteNumber("uid", uid);
-                if (device.Gid is { } gid) json.WriteNumber("gid", gid);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
+            json.WriteString("path", device.Path);
+            json.WriteString("type", device.Type);
+            json.WriteNumber("major", device.Major);
+            json.WriteNumber("minor", device.Minor);
+            if (device.FileMode is { } mode) json.WriteNumber("fileMode", mode);
+            if (device.Uid is { } uid) json.WriteNumber("uid", uid);
+            if (device.Gid is { } gid) json.WriteNumber("gid", gid);
+        });
         if (linux.Seccomp is { } seccomp) WriteSeccomp(json, seccomp);
         if (linux.RootfsPropagation is { } propagation) json.WriteString("rootfsPropagation", propagation);
-        if (linux.MaskedPaths is { } masked) OciProcessJson.WriteStrings(json, "maskedPaths", masked);
-        if (linux.ReadonlyPaths is { } readOnly) OciProcessJson.WriteStrings(json, "readonlyPaths", readOnly);
+        WriteStrings(json, "maskedPaths", linux.MaskedPaths);
+        WriteStrings(json, "readonlyPaths", linux.ReadonlyPaths);
         json.WriteEndObject();
     }
 
-    private static void WriteIdMappings(Utf8JsonWriter json, string name, IReadOnlyList<LinuxIdMapping>? mappings)
+    private static void WriteIdMapping(Utf8JsonWriter json, LinuxIdMapping mapping)
     {
-        if (mappings is null) return;
-        json.WriteStartArray(name);
-        foreach (var mapping in mappings)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("containerID", mapping.ContainerId);
-            json.WriteNumber("hostID", mapping.HostId);
-            json.WriteNumber("size", mapping.Size);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        json.WriteNumber("containerID", mapping.ContainerId);
+        json.WriteNumber("hostID", mapping.HostId);
+        json.WriteNumber("size", mapping.Size);
     }
 
     private static void WriteResources(Utf8JsonWriter json, LinuxResources resources)
     {
         json.WriteStartObject("resources");
-        if (resources.Devices is { } devices)
+        WriteObjects(json, "devices", resources.Devices, static (json, rule) =>
         {
-            json.WriteStartArray("devices");
-            foreach (var rule in devices)
-            {
-                json.WriteStartObject();
-                json.WriteBoolean("allow", rule.Allow);
-                if (rule.Type is { } type) json.WriteString("type", type);
-                if (rule.Major is { } major) json.WriteNumber("major", major);
-                if (rule.Minor is { } minor) json.WriteNumber("minor", minor);
-                if (rule.Access is { } access) json.WriteString("access", access);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
+            json.WriteBoolean("allow", rule.Allow);
+            if (rule.Type is { } type) json.WriteString("type", type);
+            if (rule.Major is { } major) json.WriteNumber("major", major);
+            if (rule.Minor is { } minor) json.WriteNumber("minor", minor);
+            if (rule.Access is { } access) json.WriteString("access", access);
+        });
         if (resources.Memory is { } memory)
         {
             json.WriteStartObject("memory");
@@ -200,42 +158,21 @@ public static class RuntimeSpecJson
         json.WriteStartObject("seccomp");
         json.WriteString("defaultAction", seccomp.DefaultAction);
         if (seccomp.DefaultErrnoRet is { } defaultErrno) json.WriteNumber("defaultErrnoRet", defaultErrno);
-        if (seccomp.Architectures is { } architectures) OciProcessJson.WriteStrings(json, "architectures", architectures);
-        if (seccomp.Flags is { } flags) OciProcessJson.WriteStrings(json, "flags", flags);
-        if (seccomp.Syscalls is { } syscalls)
+        WriteStrings(json, "architectures", seccomp.Architectures);
+        WriteStrings(json, "flags", seccomp.Flags);
+        WriteObjects(json, "syscalls", seccomp.Syscalls, static (json, syscall) =>
         {
-            json.WriteStartArray("syscalls");
-            foreach (var syscall in syscalls)
+            WriteStrings(json, "names", syscall.Names);
+            json.WriteString("action", syscall.Action);
+            if (syscall.ErrnoRet is { } errno) json.WriteNumber("errnoRet", errno);
+            WriteObjects(json, "args", syscall.Args, static (json, arg) =>
             {
-                json.WriteStartObject();
-                OciProcessJson.WriteStrings(json, "names", syscall.Names);
-                json.WriteString("action", syscall.Action);
-                if (syscall.ErrnoRet is { } errno) json.WriteNumber("errnoRet", errno);
-                if (syscall.Args is { } args)
-                {
-                    json.WriteStartArray("args");
-                    foreach (var arg in args)
-                    {
-                        json.WriteStartObject();
-                        json.WriteNumber("index", arg.Index);
-                        json.WriteNumber("value", arg.Value);
-                        json.WriteNumber("valueTwo", arg.ValueTwo);
-                        json.WriteString("op", arg.Op);
-                        json.WriteEndObject();
-                    }
-                    json.WriteEndArray();
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        json.WriteEndObject();
-    }
-
-    private static void WriteMap(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string> map)
-    {
-        json.WriteStartObject(name);
-        foreach (var (key, value) in map) json.WriteString(key, value);
+                json.WriteNumber("index", arg.Index);
+                json.WriteNumber("value", arg.Value);
+                json.WriteNumber("valueTwo", arg.ValueTwo);
+                json.WriteString("op", arg.Op);
+            });
+        });
         json.WriteEndObject();
     }
 }

@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Berth.Runtime.Spec;
+
+/// <summary>
+/// The shapes <see cref="OciProcessJson"/> and <see cref="RuntimeSpecJson"/> write over and over: arrays of
+/// strings, arrays of objects and string maps, each left out when null as the serializer's WhenWritingNull does.
+/// </summary>
+internal static class SpecJsonWriting
+{
+    public static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string>? values)
+    {
+        if (values is null) return;
+        json.WriteStartArray(name);
+        foreach (var value in values) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
+    /// <summary>An array of objects, each written by <paramref name="writeMembers"/> inside its braces.</summary>
+    public static void WriteObjects<T>(Utf8JsonWriter json, string name, IReadOnlyList<T>? items, Action<Utf8JsonWriter, T> writeMembers)
+    {
+        if (items is null) return;
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeMembers(json, item);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    public static void WriteMap(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string>? map)
+    {
+        if (map is null) return;
+        json.WriteStartObject(name);
+        foreach (var (key, value) in map) json.WriteString(key, value);
+        json.WriteEndObject();
+    }
+}
