@@ -17,14 +17,14 @@ namespace Berth.Engine.Metadata;
 internal sealed class MetadataStore : IDisposable
 {
     private const int SchemaVersion = 5;
-    private static readonly Lock NativeGate = new();
-    private static bool s_nativeReady;
     private readonly sqlite3 _db;
     private readonly Lock _gate = new();
 
+    // The bundled native SQLite is registered once per process, by name rather than through a search by reflection.
+    static MetadataStore() => Batteries_V2.Init();
+
     public MetadataStore(string path)
     {
-        EnsureNative();
         var rc = raw.sqlite3_open_v2(path, out _db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_CREATE, null);
         if (rc != raw.SQLITE_OK)
         {
@@ -172,17 +172,6 @@ internal sealed class MetadataStore : IDisposable
     {
         var rc = raw.sqlite3_exec(db, sql);
         if (rc != raw.SQLITE_OK) throw MetadataException.From(db, rc);
-    }
-
-    // The bundled native SQLite is registered once per process, by name rather than through a search by reflection.
-    private static void EnsureNative()
-    {
-        lock (NativeGate)
-        {
-            if (s_nativeReady) return;
-            Batteries_V2.Init();
-            s_nativeReady = true;
-        }
     }
 
     public void Dispose() => _db.Dispose();
