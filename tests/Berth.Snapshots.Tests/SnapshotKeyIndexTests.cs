@@ -6,44 +6,28 @@ namespace Berth.Snapshots.Tests;
 /// Snapshots are found by key through <c>keys/</c> links, not by reading every record; links are pointers that a
 /// crash may leave stale, and a store from before the index gets one built by its next writer.
 /// </summary>
-public sealed class SnapshotKeyIndexTests : IDisposable
+public sealed class SnapshotKeyIndexTests : OverlayStoreTest
 {
-    private readonly TempRoot _temp = new();
-    private readonly string _root;
-    private readonly OverlaySnapshotter _snapshotter;
+    private string Keys => Path.Combine(Root, "keys");
 
-    public SnapshotKeyIndexTests()
-    {
-        _root = _temp.Sub("overlay");
-        _snapshotter = new OverlaySnapshotter(_root);
-    }
-
-    private string Keys => Path.Combine(_root, "keys");
-
-    private string Info(int id) => Path.Combine(_root, "snapshots", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "info.json");
-
-    private void Commit(string name, string? parent)
-    {
-        _snapshotter.Prepare("k-" + name, parent);
-        _snapshotter.Commit(name, "k-" + name);
-    }
+    private string Info(int id) => SnapshotPath(id, "info.json");
 
     [Fact]
     public void Lookups_ReadOnlyTheSnapshotsOnTheirWay_NotEveryRecord()
     {
         Commit("base", null);
         Commit("other", null);
-        _snapshotter.Prepare("container", "base");
+        Snapshotter.Prepare("container", "base");
         // A record nobody looks up can be unreadable without any lookup noticing: none scans the store.
         File.WriteAllText(Info(2), "{ not json");
 
-        Assert.Equal(SnapshotKind.Active, _snapshotter.Stat("container")!.Kind);
-        Assert.Equal("overlay", _snapshotter.Mounts("container").Single().Type);
-        _snapshotter.Prepare("second", "base");
-        _snapshotter.Remove("second");
-        _snapshotter.Remove("container");
-        Assert.Null(_snapshotter.Stat("container"));
-        Assert.Throws<BerthException>(() => _snapshotter.Walk());
+        Assert.Equal(SnapshotKind.Active, Snapshotter.Stat("container")!.Kind);
+        Assert.Equal("overlay", Snapshotter.Mounts("container").Single().Type);
+        Snapshotter.Prepare("second", "base");
+        Snapshotter.Remove("second");
+        Snapshotter.Remove("container");
+        Assert.Null(Snapshotter.Stat("container"));
+        Assert.Throws<BerthException>(() => Snapshotter.Walk());
     }
 
     [Fact]
@@ -51,11 +35,11 @@ public sealed class SnapshotKeyIndexTests : IDisposable
     {
         Commit("l1", null);
         Assert.Equal(["l1"], Directory.EnumerateFileSystemEntries(Keys).Select(Path.GetFileName));
-        Assert.Null(_snapshotter.Stat("k-l1"));
+        Assert.Null(Snapshotter.Stat("k-l1"));
 
-        _snapshotter.Prepare("c", "l1");
+        Snapshotter.Prepare("c", "l1");
         Assert.Equal(["c", "l1"], Directory.EnumerateFileSystemEntries(Keys).Select(Path.GetFileName).Order());
-        _snapshotter.Remove("c");
+        Snapshotter.Remove("c");
         Assert.Equal(["l1"], Directory.EnumerateFileSystemEntries(Keys).Select(Path.GetFileName));
     }
 
@@ -64,10 +48,10 @@ public sealed class SnapshotKeyIndexTests : IDisposable
     {
         Commit("l1", null);
         Commit("l2", "l1");
-        _snapshotter.Prepare("c", "l2");
+        Snapshotter.Prepare("c", "l2");
         Directory.Delete(Keys, recursive: true);
 
-        var reader = new OverlaySnapshotter(_root);
+        var reader = new OverlaySnapshotter(Root);
         Assert.Equal(SnapshotKind.Active, reader.Stat("c")!.Kind);
         Assert.Equal(2, reader.Mounts("c").Single().Options.Single(o => o.StartsWith("lowerdir=", StringComparison.Ordinal)).Split(':').Length);
         Assert.False(Directory.Exists(Keys));
@@ -81,38 +65,36 @@ public sealed class SnapshotKeyIndexTests : IDisposable
     public void StaleLinks_CountAsAbsent_AndCleanupMendsTheIndex()
     {
         Commit("l1", null);
-        _snapshotter.Prepare("c", "l1");
+        Snapshotter.Prepare("c", "l1");
         // Left by crashes: a link to a snapshot never renamed into place, one to a snapshot that holds another
         // key, and a snapshot whose link was lost.
         File.CreateSymbolicLink(Path.Combine(Keys, "ghost"), "42");
         File.CreateSymbolicLink(Path.Combine(Keys, "liar"), "1");
         File.Delete(Path.Combine(Keys, "c"));
 
-        Assert.Null(_snapshotter.Stat("ghost"));
-        Assert.Null(_snapshotter.Stat("liar"));
-        Assert.Null(_snapshotter.Stat("c"));
-        _snapshotter.Cleanup();
+        Assert.Null(Snapshotter.Stat("ghost"));
+        Assert.Null(Snapshotter.Stat("liar"));
+        Assert.Null(Snapshotter.Stat("c"));
+        Snapshotter.Cleanup();
 
         Assert.Equal(["c", "l1"], Directory.EnumerateFileSystemEntries(Keys).Select(Path.GetFileName).Order());
-        Assert.Equal(SnapshotKind.Active, _snapshotter.Stat("c")!.Kind);
-        _snapshotter.Prepare("ghost", "l1");
-        Assert.Equal(SnapshotKind.Active, _snapshotter.Stat("ghost")!.Kind);
+        Assert.Equal(SnapshotKind.Active, Snapshotter.Stat("c")!.Kind);
+        Snapshotter.Prepare("ghost", "l1");
+        Assert.Equal(SnapshotKind.Active, Snapshotter.Stat("ghost")!.Kind);
     }
 
     [Fact]
     public void KeysOfAnyText_NameTheirOwnLink()
     {
         string[] keys = ["sha256:0123abcd", "a/b", "a%2Fb", "../up", ".", "..", ".tmp-x", "é"];
-        foreach (var key in keys) _snapshotter.Prepare(key, null);
+        foreach (var key in keys) Snapshotter.Prepare(key, null);
 
-        foreach (var key in keys) Assert.Equal(key, _snapshotter.Stat(key)!.Key);
+        foreach (var key in keys) Assert.Equal(key, Snapshotter.Stat(key)!.Key);
         Assert.Equal(keys.Length, Directory.EnumerateFileSystemEntries(Keys).Count());
         Assert.All(Directory.EnumerateFileSystemEntries(Keys).Select(Path.GetFileName), name => Assert.False(name!.StartsWith('.')));
-        Assert.Equal(["keys", "lock", "next-id", "snapshots"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName).Order());
+        Assert.Equal(["keys", "lock", "next-id", "snapshots"], Directory.EnumerateFileSystemEntries(Root).Select(Path.GetFileName).Order());
 
         var tooLong = new string('x', 241);
-        Assert.Equal(ErrorKind.InvalidArgument, Assert.Throws<BerthException>(() => _snapshotter.Prepare(tooLong, null)).Kind);
+        Assert.Equal(ErrorKind.InvalidArgument, Assert.Throws<BerthException>(() => Snapshotter.Prepare(tooLong, null)).Kind);
     }
-
-    public void Dispose() => _temp.Dispose();
 }
