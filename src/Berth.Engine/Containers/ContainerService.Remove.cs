@@ -49,7 +49,7 @@ public sealed partial class ContainerService
                 runtime.DeleteAsync(record.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
         }
         var paths = PathsOf(record.Id);
-        // Once the rootfs is unmounted, the writable layer leaves the store (a rename and an fsync) and its files
+        // Once the rootfs is unmounted, the writable layer leaves the store (a rename) and its files
         // are deleted on a thread of their own, beside the rest of the removal, which waits for the first part
         // before the row goes.
         Mounts.UnmountIfMounted(paths.Rootfs);

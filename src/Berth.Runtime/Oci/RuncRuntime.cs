@@ -6,8 +6,8 @@ namespace Berth.Runtime.Oci;
 
 /// <summary>
 /// <see cref="IOciRuntime"/> over runc's command line (crun and youki take the same arguments). Each call runs
-/// the binary once with a private JSON log file, from which a failure's message is taken: in non-terminal
-/// create and exec runc's stderr is the container's, so it cannot be captured.
+/// the binary once with a private JSON log (an in-memory file, see RunAsync), from which a failure's message is
+/// taken: in non-terminal create and exec runc's stderr is the container's, so it cannot be captured.
 /// </summary>
 public sealed partial class RuncRuntime : IOciRuntime
 {
