@@ -13,19 +13,19 @@ internal sealed partial class ContainerMonitor
     private async Task<ExitStatus?> RunOnceAsync(Stream? sync, bool waitForAttach, CancellationToken ct)
     {
         // A previous run (or a crashed monitor) may have left the runtime's record behind.
-        if (runtime.HasState(record.Id))
-            await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+        if (runtime.HasState(id))
+            await runtime.DeleteAsync(id, force: true, ct).ConfigureAwait(false);
 
-        await using var stdio = record.Config.Tty
+        await using var stdio = launch.Tty
             ? (MonitorStdio)new TerminalStdio(paths.ConsoleSocket)
-            : new PipeStdio(record.Config.OpenStdin);
+            : new PipeStdio(launch.OpenStdin);
         // The attach socket listens already: a foreground client connects while the runtime creates the container,
         // and the container's output waits in its pipe or terminal until the pumps start.
         if (sync is not null) MonitorSync.Write(sync, MonitorSync.Created);
         ContainerNetwork? network;
         try
         {
-            network = service.AllocateNetwork(record.Id, paths, reaper);
+            network = launch.BridgeMode ? service.AllocateNetwork(id, paths, reaper) : null;
         }
         catch (BerthException e)
         {
@@ -44,12 +44,14 @@ internal sealed partial class ContainerMonitor
                 NetworkNamespace.CreatePinned(paths.NetnsFile);
                 await network.ConnectAsync(paths.NetnsFile, ct).ConfigureAwait(false);
             }
-            await stdio.LaunchAsync(runtime, record.Id, paths.Bundle, paths.PidFile, preload?.Descriptors ?? [], ct).ConfigureAwait(false);
+            var launching = stdio.LaunchAsync(runtime, id, paths.Bundle, paths.PidFile, preload?.Descriptors ?? [], ct);
+            _ = Record;
+            await launching.ConfigureAwait(false);
             if (preload is not null && await preload.WaitForCommandAsync("run", ct).ConfigureAwait(false) is { } failure)
             {
                 // The step reported why the command could not run and exits; as after a failed runc start,
                 // nothing of the container is left running and the runtime's record goes.
-                await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+                await runtime.DeleteAsync(id, force: true, ct).ConfigureAwait(false);
                 throw SeccompPreload.Failure(failure);
             }
         }
@@ -60,6 +62,8 @@ internal sealed partial class ContainerMonitor
         }
 
         if (waitForAttach) await _attach!.WaitForFirstClientAsync(AttachPatience, ct).ConfigureAwait(false);
+        var known = await Record.ConfigureAwait(false);
+        _log ??= new JsonFileLogWriter(paths.LogFile, time, JsonFileLogOptions.FromLogOpts(known.HostConfig.LogConfig.Config));
         var pumps = stdio.StartPumps(_log, _attach!);
         int pid;
         try
@@ -68,12 +72,12 @@ internal sealed partial class ContainerMonitor
         }
         catch (Exception e) when (e is IOException or FormatException)
         {
-            await runtime.DeleteAsync(record.Id, force: true, ct).ConfigureAwait(false);
+            await runtime.DeleteAsync(id, force: true, ct).ConfigureAwait(false);
             Fail(sync, 125, $"reading the container's pid: {e.Message}");
             return null;
         }
 
-        service.UpdateState(record.Id, s => s with
+        service.UpdateState(id, s => s with
         {
             Status = ContainerStatus.Running,
             Pid = pid,
@@ -89,8 +93,8 @@ internal sealed partial class ContainerMonitor
         var exit = await reaper.WaitAsync(pid, ct).ConfigureAwait(false);
         // The runtime's delete removes the cgroup, so the OOM counter is read first. The delete may be a process of
         // its own and the longest step of the exit, so it starts before the output is drained.
-        var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(record));
-        var deletion = runtime.DeleteExitedAsync(record.Id, ct);
+        var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(known));
+        var deletion = runtime.DeleteExitedAsync(id, ct);
         // The pipes close when the last process holding them is gone (the pid namespace dies with its init), but a
         // descendant that escaped the namespace must not keep the monitor here forever.
         await Task.WhenAny(pumps, Task.Delay(OutputDrainPatience, ct)).ConfigureAwait(false);
@@ -99,14 +103,14 @@ internal sealed partial class ContainerMonitor
         // exit and removing the container's files (its processes died with its pid namespace's init, so nothing
         // holds the rootfs or the network namespace), and the removal waits for it before the row goes. Otherwise
         // an exit on record means the runtime's state is gone, which stop, rm and restart rely on.
-        if (record.HostConfig.AutoRemove) _runtimeDeletion = deletion;
+        if (known.HostConfig.AutoRemove) _runtimeDeletion = deletion;
         else await deletion.ConfigureAwait(false);
         if (network is not null)
         {
             NetworkNamespace.Release(paths.NetnsFile);
             await network.ReleaseAsync(ct, namespaceGone: true).ConfigureAwait(false);
         }
-        if (oomKilled) service.UpdateState(record.Id, s => s with { OomKilled = true });
+        if (oomKilled) service.UpdateState(id, s => s with { OomKilled = true });
         return exit;
     }
 }

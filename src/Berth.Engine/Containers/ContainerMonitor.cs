@@ -10,27 +10,43 @@ namespace Berth.Engine.Containers;
 /// <summary>
 /// One container's life inside its monitor process: create it through the OCI runtime with the monitor holding
 /// its stdio, start it, copy its output into the json-file log and to attached clients, wait for its init to exit,
-/// record the exit, and run it again while the restart policy says so.
+/// record the exit, and run it again while the restart policy says so. The runtime is started with
+/// <paramref name="launch"/> alone (see <see cref="Record"/>).
 /// </summary>
 internal sealed partial class ContainerMonitor(
-    ContainerService service, ContainerRecord record, ContainerPaths paths, IOciRuntime runtime, ChildReaper reaper, TimeProvider time)
+    ContainerService service,
+    string id,
+    MonitorLaunchFields launch,
+    StoredContainer container,
+    ContainerPaths paths,
+    IOciRuntime runtime,
+    ChildReaper reaper,
+    TimeProvider time)
     : IAsyncDisposable
 {
     private static readonly TimeSpan AttachPatience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan OutputDrainPatience = TimeSpan.FromSeconds(2);
-    private readonly JsonFileLogWriter _log = new(paths.LogFile, time, JsonFileLogOptions.FromLogOpts(record.HostConfig.LogConfig.Config));
+    private JsonFileLogWriter? _log;
+    private Task<ContainerRecord>? _record;
     // The bundle path can exceed a socket address's 108 bytes; the alias keeps its directory open while we listen.
     private readonly UnixSocketPath _attachPath = UnixSocketPath.For(paths.AttachSocket);
     private AttachServer? _attach;
     private int _lastExitCode;
     private Task _runtimeDeletion = Task.CompletedTask;
 
+    /// <summary>
+    /// The container's record, parsed on a pool thread from the first call on. A fresh process builds the
+    /// serializer's metadata for it, milliseconds of CPU: the first run asks only once the runtime is starting the
+    /// container, so the parse takes a core the runtime leaves idle instead of delaying its start.
+    /// </summary>
+    public Task<ContainerRecord> Record => _record ??= Task.Run(() => container.Record, CancellationToken.None);
+
     /// <summary>The runtime's delete of a --rm container's last run, which may still be under way.</summary>
     public Task RuntimeDeletion => _runtimeDeletion;
 
     public async Task<int> RunAsync(bool waitForAttach, Stream sync, CancellationToken ct)
     {
-        _attach = new AttachServer(_attachPath.Path, record.Config.Tty);
+        _attach = new AttachServer(_attachPath.Path, launch.Tty);
         _attach.Start();
         var first = true;
         for (var restarts = 0; ; restarts++)
@@ -39,7 +55,7 @@ internal sealed partial class ContainerMonitor(
             first = false;
             if (outcome is null) return 1;
             _lastExitCode = outcome.Value.DockerExitCode;
-            var state = service.UpdateState(record.Id, s => s with
+            var state = service.UpdateState(id, s => s with
             {
                 Status = ContainerStatus.Exited,
                 Pid = 0,
@@ -47,13 +63,14 @@ internal sealed partial class ContainerMonitor(
                 ExitCode = _lastExitCode,
                 FinishedAt = time.GetUtcNow(),
             });
-            if (!RestartPolicies.ShouldRestart(record.HostConfig.RestartPolicy, _lastExitCode, state.RestartCount, state.ManuallyStopped))
+            var policy = (await Record.ConfigureAwait(false)).HostConfig.RestartPolicy;
+            if (!RestartPolicies.ShouldRestart(policy, _lastExitCode, state.RestartCount, state.ManuallyStopped))
                 return 0;
-            service.UpdateState(record.Id, s => s with { Status = ContainerStatus.Restarting, RestartCount = s.RestartCount + 1 });
+            service.UpdateState(id, s => s with { Status = ContainerStatus.Restarting, RestartCount = s.RestartCount + 1 });
             await Task.Delay(RestartDelay(restarts, state), time, ct).ConfigureAwait(false);
-            if (service.UpdateState(record.Id, s => s).ManuallyStopped)
+            if (service.UpdateState(id, s => s).ManuallyStopped)
             {
-                service.UpdateState(record.Id, s => s with { Status = ContainerStatus.Exited });
+                service.UpdateState(id, s => s with { Status = ContainerStatus.Exited });
                 return 0;
             }
         }
@@ -77,12 +94,12 @@ internal sealed partial class ContainerMonitor(
     {
         if (_attach is not null) await _attach.DisposeAsync().ConfigureAwait(false);
         _attachPath.Dispose();
-        _log.Dispose();
+        _log?.Dispose();
     }
 
     private void Fail(Stream? sync, int exitCode, string message)
     {
-        service.UpdateState(record.Id, s => s with
+        service.UpdateState(id, s => s with
         {
             Status = s.StartedAt is null ? ContainerStatus.Created : ContainerStatus.Exited,
             Pid = 0,

@@ -132,10 +132,10 @@ public sealed partial class ContainerService
                 {
                     // Insert refuses a taken name. Volume uses refer to the row, so it exists before the mounts are planned.
                     _containers.Insert(t, candidate, new ContainerState());
-                    var withMounts = candidate with
-                    {
-                        Mounts = MountPlanner.Plan(candidate, _volumes, t, name => ContainerLookup.Get(_containers, t, name).Record),
-                    };
+                    var mounts = MountPlanner.Plan(candidate, _volumes, t, name => ContainerLookup.Get(_containers, t, name).Record);
+                    // Most containers mount nothing: their row is already what it should be.
+                    if (mounts.Count == 0) return candidate;
+                    var withMounts = candidate with { Mounts = mounts };
                     _containers.SetRecord(t, withMounts);
                     return withMounts;
                 }, waitForDisk: mayCreateVolumes);

@@ -14,9 +14,6 @@ public sealed partial class ContainerService
     /// </summary>
     public async Task<int> RunPreparedMonitorAsync(string id, Stream assignment, Stream sync, CancellationToken ct)
     {
-        // The wait for the start is idle time: the JSON metadata of the container's row, which the monitor needs
-        // first thing after it, is built now instead.
-        ContainerJsonContext.Default.Options.GetTypeInfo(typeof(ContainerRecord));
         // Read on this thread, which has nothing else to do: an asynchronous read would start a pool thread to
         // block in read(2), and the start would wait for that thread to be woken and scheduled. The starter
         // closing the pipe (or dying) ends the wait.
@@ -47,9 +44,10 @@ public sealed partial class ContainerService
             MonitorSync.Write(sync, $"{MonitorSync.Failed} 125 No such container: {id}");
             return 1;
         }
+        var launch = MonitorLaunchFields.Of(container);
         using var reaper = ChildReaper.BecomeSubreaper();
-        var runtime = new RuncRuntime(container.Record.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
-        var monitor = new ContainerMonitor(this, container.Record, paths, runtime, reaper, _time);
+        var runtime = new RuncRuntime(launch.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
+        var monitor = new ContainerMonitor(this, id, launch, container, paths, runtime, reaper, _time);
         try
         {
             return await monitor.RunAsync(waitForAttach, sync, ct).ConfigureAwait(false);
@@ -62,8 +60,12 @@ public sealed partial class ContainerService
         }
         finally
         {
-            // The layer's files are deleted beside the rest of the removal, and gone before anyone is told.
-            if (container.Record.HostConfig.AutoRemove) await RemoveStopped(container.Record, removeVolumes: true, monitor.RuntimeDeletion).ConfigureAwait(false);
+            // The layer's files are deleted beside the rest of the removal, and gone before anyone is told. A record
+            // that could not be parsed has failed the run already; its bundle is released all the same.
+            var record = monitor.Record;
+            await ((Task)record).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (record.IsCompletedSuccessfully && record.Result.HostConfig.AutoRemove)
+                await RemoveStopped(record.Result, removeVolumes: true, monitor.RuntimeDeletion).ConfigureAwait(false);
             else ReleaseBundle(paths);
             // End of file tells a starter still reading that the cleanup is done; it need not wait for the attach
             // clients to leave (a foreground run that failed is one of them).

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Berth.Engine.Containers.RecordJsonFields;
 
 namespace Berth.Engine.Containers;
 
@@ -21,19 +22,11 @@ internal sealed record ExecRecordFields(
             Text(config, nameof(Models.DockerContainerConfig.User)) ?? "",
             Strings(config, nameof(Models.DockerContainerConfig.Env)),
             Text(config, nameof(Models.DockerContainerConfig.Hostname)) ?? "",
-            host.TryGetProperty(nameof(Models.HostConfig.Privileged), out var privileged) && privileged.ValueKind == JsonValueKind.True,
+            IsTrue(host, nameof(Models.HostConfig.Privileged)),
             Strings(host, nameof(Models.HostConfig.GroupAdd)),
             Text(record, nameof(ContainerRecord.RuntimePath)),
             Text(host, nameof(Models.HostConfig.Runtime)) ?? new Models.HostConfig().Runtime);
     }
 
     public string ResolveRuntime() => ContainerRecord.ResolveRuntime(RuntimePath, Runtime);
-
-    private static string? Text(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static List<string>? Strings(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Select(item => item.GetString() ?? "").ToList()
-            : null;
 }

@@ -11,6 +11,7 @@ public sealed partial class JsonFileLogWriter
             FlushBuffer();
             Rotate();
         }
+        _buffer ??= GC.AllocateUninitializedArray<byte>(BufferBytes);
         if (_buffer.Length - _buffered < MaxRecordBytes)
             FlushBuffer();
         var dest = _buffer.AsSpan(_buffered);
@@ -47,7 +48,7 @@ public sealed partial class JsonFileLogWriter
         // A failed write drops the batch: retrying it later could duplicate the part the kernel took.
         var count = _buffered;
         _buffered = 0;
-        _file.Write(_buffer, 0, count);
+        _file.Write(_buffer!, 0, count);
         _fileSize += count;
     }
 

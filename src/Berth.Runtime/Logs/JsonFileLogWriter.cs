@@ -15,6 +15,7 @@ public sealed partial class JsonFileLogWriter : IDisposable
     public const int MaxLineBytes = 16 * 1024;
 
     private static readonly int MaxRecordBytes = GoJson.MaxEscapedLength(MaxLineBytes + 1) + 64;
+    private static readonly int BufferBytes = Math.Max(256 * 1024, MaxRecordBytes * 2);
 
     private readonly object _gate = new();
     private readonly string _path;
@@ -22,7 +23,9 @@ public sealed partial class JsonFileLogWriter : IDisposable
     private readonly JsonFileLogOptions _options;
     private readonly Carry _stdout = new();
     private readonly Carry _stderr = new();
-    private readonly byte[] _buffer;
+    // Allocated at the first record: many containers never print, and a quarter megabyte of fresh memory costs
+    // its page faults on the monitor's way to starting the container.
+    private byte[]? _buffer;
     private int _buffered;
     private FileStream _file;
     private long _fileSize;
@@ -38,7 +41,6 @@ public sealed partial class JsonFileLogWriter : IDisposable
             throw Berth.Oci.BerthException.Invalid("max-file cannot be less than 1");
         if (_options.MaxSize is <= 0)
             throw Berth.Oci.BerthException.Invalid("max-size must be a positive number");
-        _buffer = new byte[Math.Max(256 * 1024, MaxRecordBytes * 2)];
         _file = Open(path, FileMode.Append);
         _fileSize = _file.Length;
     }
