@@ -16,16 +16,16 @@ internal sealed partial class ContainerMonitor
         if (runtime.HasState(id))
             await runtime.DeleteAsync(id, force: true, ct).ConfigureAwait(false);
 
-        await using var stdio = launch.Tty
+        await using var stdio = record.Tty
             ? (MonitorStdio)new TerminalStdio(paths.ConsoleSocket)
-            : new PipeStdio(launch.OpenStdin);
+            : new PipeStdio(record.OpenStdin);
         // The attach socket listens already: a foreground client connects while the runtime creates the container,
         // and the container's output waits in its pipe or terminal until the pumps start.
         if (sync is not null) MonitorSync.Write(sync, MonitorSync.Created);
         ContainerNetwork? network;
         try
         {
-            network = launch.BridgeMode ? service.AllocateNetwork(id, paths, reaper) : null;
+            network = record.BridgeMode ? service.AllocateNetwork(id, paths, reaper) : null;
         }
         catch (BerthException e)
         {
@@ -44,9 +44,7 @@ internal sealed partial class ContainerMonitor
                 NetworkNamespace.CreatePinned(paths.NetnsFile);
                 await network.ConnectAsync(paths.NetnsFile, ct).ConfigureAwait(false);
             }
-            var launching = stdio.LaunchAsync(runtime, id, paths.Bundle, paths.PidFile, preload?.Descriptors ?? [], ct);
-            _ = Record;
-            await launching.ConfigureAwait(false);
+            await stdio.LaunchAsync(runtime, id, paths.Bundle, paths.PidFile, preload?.Descriptors ?? [], ct).ConfigureAwait(false);
             if (preload is not null && await preload.WaitForCommandAsync("run", ct).ConfigureAwait(false) is { } failure)
             {
                 // The step reported why the command could not run and exits; as after a failed runc start,
@@ -62,8 +60,7 @@ internal sealed partial class ContainerMonitor
         }
 
         if (waitForAttach) await _attach!.WaitForFirstClientAsync(AttachPatience, ct).ConfigureAwait(false);
-        var known = await Record.ConfigureAwait(false);
-        _log ??= new JsonFileLogWriter(paths.LogFile, time, JsonFileLogOptions.FromLogOpts(known.HostConfig.LogConfig.Config));
+        _log ??= new JsonFileLogWriter(paths.LogFile, time, JsonFileLogOptions.FromLogOpts(record.LogOptions));
         var pumps = stdio.StartPumps(_log, _attach!);
         int pid;
         try
@@ -93,7 +90,7 @@ internal sealed partial class ContainerMonitor
         var exit = await reaper.WaitAsync(pid, ct).ConfigureAwait(false);
         // The runtime's delete removes the cgroup, so the OOM counter is read first. The delete may be a process of
         // its own and the longest step of the exit, so it starts before the output is drained.
-        var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(known));
+        var oomKilled = OomProbe.WasKilled(ContainerService.CgroupsPathOf(id, record.CgroupParent));
         var deletion = runtime.DeleteExitedAsync(id, ct);
         // The pipes close when the last process holding them is gone (the pid namespace dies with its init), but a
         // descendant that escaped the namespace must not keep the monitor here forever.
@@ -103,7 +100,7 @@ internal sealed partial class ContainerMonitor
         // exit and removing the container's files (its processes died with its pid namespace's init, so nothing
         // holds the rootfs or the network namespace), and the removal waits for it before the row goes. Otherwise
         // an exit on record means the runtime's state is gone, which stop, rm and restart rely on.
-        if (known.HostConfig.AutoRemove) _runtimeDeletion = deletion;
+        if (record.AutoRemove) _runtimeDeletion = deletion;
         else await deletion.ConfigureAwait(false);
         if (network is not null)
         {

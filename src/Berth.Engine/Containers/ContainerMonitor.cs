@@ -10,14 +10,12 @@ namespace Berth.Engine.Containers;
 /// <summary>
 /// One container's life inside its monitor process: create it through the OCI runtime with the monitor holding
 /// its stdio, start it, copy its output into the json-file log and to attached clients, wait for its init to exit,
-/// record the exit, and run it again while the restart policy says so. The runtime is started with
-/// <paramref name="launch"/> alone (see <see cref="Record"/>).
+/// record the exit, and run it again while the restart policy says so.
 /// </summary>
 internal sealed partial class ContainerMonitor(
     ContainerService service,
     string id,
-    MonitorLaunchFields launch,
-    StoredContainer container,
+    MonitorRecordFields record,
     ContainerPaths paths,
     IOciRuntime runtime,
     ChildReaper reaper,
@@ -27,26 +25,18 @@ internal sealed partial class ContainerMonitor(
     private static readonly TimeSpan AttachPatience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan OutputDrainPatience = TimeSpan.FromSeconds(2);
     private JsonFileLogWriter? _log;
-    private Task<ContainerRecord>? _record;
     // The bundle path can exceed a socket address's 108 bytes; the alias keeps its directory open while we listen.
     private readonly UnixSocketPath _attachPath = UnixSocketPath.For(paths.AttachSocket);
     private AttachServer? _attach;
     private int _lastExitCode;
     private Task _runtimeDeletion = Task.CompletedTask;
 
-    /// <summary>
-    /// The container's record, parsed on a pool thread from the first call on. A fresh process builds the
-    /// serializer's metadata for it, milliseconds of CPU: the first run asks only once the runtime is starting the
-    /// container, so the parse takes a core the runtime leaves idle instead of delaying its start.
-    /// </summary>
-    public Task<ContainerRecord> Record => _record ??= Task.Run(() => container.Record, CancellationToken.None);
-
     /// <summary>The runtime's delete of a --rm container's last run, which may still be under way.</summary>
     public Task RuntimeDeletion => _runtimeDeletion;
 
     public async Task<int> RunAsync(bool waitForAttach, Stream sync, CancellationToken ct)
     {
-        _attach = new AttachServer(_attachPath.Path, launch.Tty);
+        _attach = new AttachServer(_attachPath.Path, record.Tty);
         _attach.Start();
         var first = true;
         for (var restarts = 0; ; restarts++)
@@ -63,8 +53,7 @@ internal sealed partial class ContainerMonitor(
                 ExitCode = _lastExitCode,
                 FinishedAt = time.GetUtcNow(),
             });
-            var policy = (await Record.ConfigureAwait(false)).HostConfig.RestartPolicy;
-            if (!RestartPolicies.ShouldRestart(policy, _lastExitCode, state.RestartCount, state.ManuallyStopped))
+            if (!RestartPolicies.ShouldRestart(record.RestartPolicy, _lastExitCode, state.RestartCount, state.ManuallyStopped))
                 return 0;
             service.UpdateState(id, s => s with { Status = ContainerStatus.Restarting, RestartCount = s.RestartCount + 1 });
             await Task.Delay(RestartDelay(restarts, state), time, ct).ConfigureAwait(false);

@@ -95,7 +95,7 @@ public sealed partial class ContainerService
         }
         catch
         {
-            RemoveLeftovers(record).GetAwaiter().GetResult();
+            RemoveLeftovers(record.Id).GetAwaiter().GetResult();
             throw;
         }
         return new ContainerCreateResponse(id, warnings);
@@ -151,18 +151,18 @@ public sealed partial class ContainerService
     // that no container owns, and the row outlasts the snapshot in the store. A remove may have started taking
     // the snapshot out already (layerRemoval, as RemoveLayer). Returns the deletion of the layer's files, which
     // may still be under way: the snapshot itself is gone from the store already.
-    private Task RemoveLeftovers(ContainerRecord record, Task? runtimeDeletion = null, Task<Task>? layerRemoval = null)
+    private Task RemoveLeftovers(string id, Task? runtimeDeletion = null, Task<Task>? layerRemoval = null)
     {
-        var paths = PathsOf(record.Id);
-        layerRemoval ??= Task.FromResult(RemoveLayer(record.Id));
+        var paths = PathsOf(id);
+        layerRemoval ??= Task.FromResult(RemoveLayer(id));
         if (Directory.Exists(paths.Directory)) Directory.Delete(paths.Directory, recursive: true);
         runtimeDeletion?.GetAwaiter().GetResult();
         if (Directory.Exists(paths.Bundle)) Directory.Delete(paths.Bundle, recursive: true);
         var layerDeletion = layerRemoval.GetAwaiter().GetResult();
         _metadata.Write(t =>
         {
-            _volumes.ReleaseContainer(t, record.Id);
-            _containers.Delete(t, record.Id);
+            _volumes.ReleaseContainer(t, id);
+            _containers.Delete(t, id);
         }, waitForDisk: false);
         return layerDeletion;
     }

@@ -44,10 +44,10 @@ public sealed partial class ContainerService
             MonitorSync.Write(sync, $"{MonitorSync.Failed} 125 No such container: {id}");
             return 1;
         }
-        var launch = MonitorLaunchFields.Of(container);
+        var record = MonitorRecordFields.Of(container);
         using var reaper = ChildReaper.BecomeSubreaper();
-        var runtime = new RuncRuntime(launch.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
-        var monitor = new ContainerMonitor(this, id, launch, container, paths, runtime, reaper, _time);
+        var runtime = new RuncRuntime(record.ResolveRuntime(), _layout.RuntimeStateRoot, reaper);
+        var monitor = new ContainerMonitor(this, id, record, paths, runtime, reaper, _time);
         try
         {
             return await monitor.RunAsync(waitForAttach, sync, ct).ConfigureAwait(false);
@@ -60,12 +60,8 @@ public sealed partial class ContainerService
         }
         finally
         {
-            // The layer's files are deleted beside the rest of the removal, and gone before anyone is told. A record
-            // that could not be parsed has failed the run already; its bundle is released all the same.
-            var record = monitor.Record;
-            await ((Task)record).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (record.IsCompletedSuccessfully && record.Result.HostConfig.AutoRemove)
-                await RemoveStopped(record.Result, removeVolumes: true, monitor.RuntimeDeletion).ConfigureAwait(false);
+            // The layer's files are deleted beside the rest of the removal, and gone before anyone is told.
+            if (record.AutoRemove) await RemoveStopped(id, removeVolumes: true, monitor.RuntimeDeletion).ConfigureAwait(false);
             else ReleaseBundle(paths);
             // End of file tells a starter still reading that the cleanup is done; it need not wait for the attach
             // clients to leave (a foreground run that failed is one of them).

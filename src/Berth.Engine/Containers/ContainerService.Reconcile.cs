@@ -13,8 +13,11 @@ public sealed partial class ContainerService
     /// A container's cgroup: under <c>--cgroup-parent</c> when given (a relative parent is taken from the root, as
     /// Docker's cgroupfs driver takes it from init's), else under /berth.
     /// </summary>
-    internal static string CgroupsPathOf(ContainerRecord record) =>
-        record.HostConfig.CgroupParent is { Length: > 0 } parent ? $"/{parent.Trim('/')}/{record.Id}" : CgroupsPathOf(record.Id);
+    internal static string CgroupsPathOf(ContainerRecord record) => CgroupsPathOf(record.Id, record.HostConfig.CgroupParent);
+
+    /// <inheritdoc cref="CgroupsPathOf(ContainerRecord)"/>
+    internal static string CgroupsPathOf(string id, string cgroupParent) =>
+        cgroupParent is { Length: > 0 } parent ? $"/{parent.Trim('/')}/{id}" : CgroupsPathOf(id);
 
     /// <summary>
     /// Makes a row tell the truth. A row that says running, paused or restarting is believed while its monitor

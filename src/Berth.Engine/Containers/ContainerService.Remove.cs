@@ -34,29 +34,35 @@ public sealed partial class ContainerService
     }
 
     /// <summary>
-    /// Removes a container that is not running; a second remover finding it gone is not an error. A monitor that
-    /// has the runtime's delete under way passes it as <paramref name="runtimeDeletion"/>; the files go meanwhile.
-    /// When it returns the container is gone from every listing; the task completes once its layer's files are
-    /// deleted too, and callers wait for that before they report the removal.
+    /// Removes a container that is not running; a second remover finding it gone is not an error. When it returns
+    /// the container is gone from every listing; the task completes once its layer's files are deleted too, and
+    /// callers wait for that before they report the removal.
     /// </summary>
-    internal Task RemoveStopped(ContainerRecord record, bool removeVolumes, Task? runtimeDeletion = null)
+    internal Task RemoveStopped(ContainerRecord record, bool removeVolumes)
     {
-        var anonymous = removeVolumes ? _metadata.Read(t => _volumes.AnonymousVolumesOf(t, record.Id)) : [];
-        if (runtimeDeletion is null)
-        {
-            var runtime = RuntimeFor(record);
-            if (runtime?.HasState(record.Id) == true)
-                runtime.DeleteAsync(record.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        var paths = PathsOf(record.Id);
+        var runtime = RuntimeFor(record);
+        if (runtime?.HasState(record.Id) == true)
+            runtime.DeleteAsync(record.Id, force: true, CancellationToken.None).GetAwaiter().GetResult();
+        return RemoveStopped(record.Id, removeVolumes, runtimeDeletion: Task.CompletedTask);
+    }
+
+    /// <summary>
+    /// <see cref="RemoveStopped(ContainerRecord, bool)"/> for a container whose runtime state is gone or going: a
+    /// monitor that has the runtime's delete under way passes it as <paramref name="runtimeDeletion"/>, and the
+    /// files go meanwhile.
+    /// </summary>
+    internal Task RemoveStopped(string id, bool removeVolumes, Task runtimeDeletion)
+    {
+        var anonymous = removeVolumes ? _metadata.Read(t => _volumes.AnonymousVolumesOf(t, id)) : [];
+        var paths = PathsOf(id);
         // Once the rootfs is unmounted, the writable layer leaves the store (a rename) and its files
         // are deleted on a thread of their own, beside the rest of the removal, which waits for the first part
         // before the row goes.
         Mounts.UnmountIfMounted(paths.Rootfs);
-        var layerRemoval = Task.Factory.StartNew(() => RemoveLayer(record.Id), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        var layerRemoval = Task.Factory.StartNew(() => RemoveLayer(id), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         ReleaseBundle(paths);
-        _networks.ReleaseContainerAsync(record.Id, CancellationToken.None).GetAwaiter().GetResult();
-        var layerDeletion = RemoveLeftovers(record, runtimeDeletion, layerRemoval);
+        _networks.ReleaseContainerAsync(id, CancellationToken.None).GetAwaiter().GetResult();
+        var layerDeletion = RemoveLeftovers(id, runtimeDeletion, layerRemoval);
         foreach (var volume in anonymous)
         {
             try

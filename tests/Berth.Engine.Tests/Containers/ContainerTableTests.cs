@@ -102,6 +102,43 @@ public sealed class ContainerTableTests : IDisposable
     }
 
     [Fact]
+    public void MonitorFields_ReadFromTheRowsJson_AreTheRecordsOwn()
+    {
+        var record = Record(C1, "web") with
+        {
+            Config = new DockerContainerConfig { Image = "busybox", Tty = true, OpenStdin = true },
+            HostConfig = new HostConfig
+            {
+                AutoRemove = true,
+                NetworkMode = "none",
+                Runtime = "crun",
+                RestartPolicy = new RestartPolicy { Name = "on-failure", MaximumRetryCount = 3 },
+                LogConfig = new LogConfig { Config = new Dictionary<string, string> { ["max-size"] = "10m", ["max-file"] = "2" } },
+                CgroupParent = "/jobs",
+            },
+            RuntimePath = "/usr/local/bin/crun",
+        };
+        _store.Write(t => _table.Insert(t, record, new ContainerState()));
+        _store.Write(t => _table.Insert(t, Record(C2, "db"), new ContainerState()));
+
+        // Read as another process would, without what this table remembers of its writes.
+        var fields = _store.Read(t => MonitorRecordFields.Of(new ContainerTable(_store).ById(t, C1)!));
+        var defaults = _store.Read(t => MonitorRecordFields.Of(new ContainerTable(_store).ById(t, C2)!));
+
+        Assert.Equal((true, true, "/usr/local/bin/crun", "crun", false, true, "/jobs"),
+            (fields.Tty, fields.OpenStdin, fields.RuntimePath, fields.Runtime, fields.BridgeMode, fields.AutoRemove, fields.CgroupParent));
+        Assert.Equal(record.HostConfig.RestartPolicy, fields.RestartPolicy);
+        Assert.Equal(record.HostConfig.LogConfig.Config, fields.LogOptions);
+        Assert.Equal("/jobs/" + C1, ContainerService.CgroupsPathOf(C1, fields.CgroupParent));
+        Assert.Equal(ContainerService.CgroupsPathOf(record), ContainerService.CgroupsPathOf(C1, fields.CgroupParent));
+        // What a record made without flags holds: Docker's default network is a bridge.
+        Assert.Equal((false, false, null, "runc", true, false, ""),
+            (defaults.Tty, defaults.OpenStdin, defaults.RuntimePath, defaults.Runtime, defaults.BridgeMode, defaults.AutoRemove, defaults.CgroupParent));
+        Assert.Equal(new RestartPolicy(), defaults.RestartPolicy);
+        Assert.Empty(defaults.LogOptions);
+    }
+
+    [Fact]
     public void ATakenName_IsRefusedWithDockersText()
     {
         _store.Write(t => _table.Insert(t, Record(C1, "web"), new ContainerState()));
