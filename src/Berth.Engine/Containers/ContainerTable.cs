@@ -114,7 +114,7 @@ internal sealed class ContainerTable(MetadataStore store)
             ? known.Record
             : JsonSerializer.Deserialize(json, ContainerJsonContext.Default.ContainerRecord)!;
 
-    internal static string Serialize(ContainerRecord record) => JsonSerializer.Serialize(record, ContainerWriterJsonContext.Default.ContainerRecord);
+    internal static string Serialize(ContainerRecord record) => ContainerRecordWriter.Write(record);
 
     internal static string Serialize(ContainerState state) => ContainerStateWriter.Write(state);
 }

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using static Berth.Runtime.Spec.SpecJsonWriting;
+using static Berth.Oci.Json.JsonShapes;
 
 namespace Berth.Runtime.Spec;
 

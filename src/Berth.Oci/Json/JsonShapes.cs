@@ -1,12 +1,13 @@
 using System.Text.Json;
 
-namespace Berth.Runtime.Spec;
+namespace Berth.Oci.Json;
 
 /// <summary>
-/// The shapes <see cref="OciProcessJson"/> and <see cref="RuntimeSpecJson"/> write over and over: arrays of
-/// strings, arrays of objects and string maps, each left out when null as the serializer's WhenWritingNull does.
+/// The shapes the hand-written JSON writers (the runtime spec, an exec's process, a container's row) write over and
+/// over: arrays of strings, arrays of objects and string maps, each left out when null as the serializer's
+/// WhenWritingNull does.
 /// </summary>
-internal static class SpecJsonWriting
+public static class JsonShapes
 {
     public static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string>? values)
     {
