@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Berth.Oci.Json;
 
 namespace Berth.Snapshots;
 
@@ -12,7 +13,7 @@ internal static class SnapshotRecordJson
     public static byte[] Write(SnapshotRecord record)
     {
         var output = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(output))
+        using (var writer = new Utf8JsonWriter(output, JsonShapes.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("key", record.Key);

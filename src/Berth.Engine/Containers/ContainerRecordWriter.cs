@@ -19,7 +19,7 @@ internal static class ContainerRecordWriter
     public static string Write(ContainerRecord record)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString(nameof(ContainerRecord.Id), record.Id);

@@ -60,7 +60,8 @@ public sealed partial class ContainerService
         // before the row goes.
         Mounts.UnmountIfMounted(paths.Rootfs);
         var layerRemoval = Task.Factory.StartNew(() => RemoveLayer(id), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
-        ReleaseBundle(paths);
+        // The bundle's files go with its directory below.
+        ReleaseBundleMounts(paths);
         _networks.ReleaseContainerAsync(id, CancellationToken.None).GetAwaiter().GetResult();
         var layerDeletion = RemoveLeftovers(id, runtimeDeletion, layerRemoval);
         foreach (var volume in anonymous)

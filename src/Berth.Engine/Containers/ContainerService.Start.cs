@@ -78,12 +78,21 @@ public sealed partial class ContainerService
     /// <summary>Unmounts the rootfs and deletes the bundle; what a monitor does when its container is done.</summary>
     internal static void ReleaseBundle(ContainerPaths paths)
     {
+        ReleaseBundleMounts(paths);
+        if (!Directory.Exists(paths.Bundle)) return;
+        foreach (var file in new[] { paths.SpecFile, paths.SeccompProgram, paths.PidFile, paths.AttachSocket, paths.ConsoleSocket })
+            File.Delete(file);
+    }
+
+    /// <summary>
+    /// Unmounts the rootfs and /dev/shm and unpins the network namespace: the part of <see cref="ReleaseBundle"/>
+    /// a removal needs before it deletes the whole bundle directory.
+    /// </summary>
+    internal static void ReleaseBundleMounts(ContainerPaths paths)
+    {
         Mounts.UnmountIfMounted(paths.Rootfs);
         Mounts.UnmountIfMounted(paths.ShmDirectory);
         // Unpinning a dead container's namespace is what makes the kernel delete its veth pairs.
         if (File.Exists(paths.NetnsFile)) NetworkNamespace.Release(paths.NetnsFile);
-        if (!Directory.Exists(paths.Bundle)) return;
-        foreach (var file in new[] { paths.SpecFile, paths.SeccompProgram, paths.PidFile, paths.AttachSocket, paths.ConsoleSocket })
-            File.Delete(file);
     }
 }

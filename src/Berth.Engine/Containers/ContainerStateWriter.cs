@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Berth.Oci.Json;
 
 namespace Berth.Engine.Containers;
 
@@ -15,7 +16,7 @@ internal static class ContainerStateWriter
     public static string Write(ContainerState state)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonShapes.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString(nameof(ContainerState.Status), Name(state.Status));

@@ -9,6 +9,9 @@ namespace Berth.Oci.Json;
 /// </summary>
 public static class JsonShapes
 {
+    /// <summary>Options for those writers: the serializer's escaping, without the cost of its encoder's first use.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = DefaultEquivalentJsonEncoder.Instance };
+
     public static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string>? values)
     {
         if (values is null) return;

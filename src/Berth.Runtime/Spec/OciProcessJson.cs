@@ -17,7 +17,7 @@ public static class OciProcessJson
     {
         ArgumentNullException.ThrowIfNull(process);
         var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             WriteMembers(json, process);

@@ -16,7 +16,7 @@ public static class RuntimeSpecJson
     {
         ArgumentNullException.ThrowIfNull(spec);
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("ociVersion", spec.OciVersion);
