@@ -6,9 +6,9 @@ namespace Berth.Engine.Containers;
 
 /// <summary>
 /// The fields of a container's record that its monitor works with, read from the row's JSON with a plain JSON
-/// reader (as <see cref="ExecRecordFields"/>). The whole record takes the serializer's metadata for every type
-/// and property of it, milliseconds of CPU in each fresh monitor, taken from the runtime starting the container
-/// beside it on a small machine.
+/// reader (<see cref="RecordJsonFields"/>). The whole record takes the serializer's metadata for every type and
+/// property of it, milliseconds of CPU in each fresh monitor, taken from the runtime starting the container beside
+/// it on a small machine.
 /// </summary>
 internal sealed record MonitorRecordFields(
     bool Tty,
@@ -21,44 +21,48 @@ internal sealed record MonitorRecordFields(
     IReadOnlyDictionary<string, string> LogOptions,
     string CgroupParent)
 {
+    private static readonly string[] Objects =
+        [nameof(ContainerRecord.Config), nameof(ContainerRecord.HostConfig), "HostConfig.RestartPolicy", "HostConfig.LogConfig"];
+
     /// <summary>The fields of <paramref name="container"/>, from its stored JSON.</summary>
     public static MonitorRecordFields Of(StoredContainer container)
     {
-        using var document = JsonDocument.Parse(container.RecordJson);
-        var record = document.RootElement;
-        var config = record.GetProperty(nameof(ContainerRecord.Config));
-        var host = record.GetProperty(nameof(ContainerRecord.HostConfig));
         var defaults = new HostConfig();
-        var networkMode = Text(host, nameof(HostConfig.NetworkMode)) ?? defaults.NetworkMode;
+        bool tty = false, openStdin = false, autoRemove = false;
+        string? runtimePath = null;
+        string runtime = defaults.Runtime, networkMode = defaults.NetworkMode, cgroupParent = "", policyName = defaults.RestartPolicy.Name;
+        var retries = 0;
+        IReadOnlyDictionary<string, string> logOptions = defaults.LogConfig.Config;
+        Visit(container.RecordJson, Objects, (string path, ref Utf8JsonReader reader) =>
+        {
+            switch (path)
+            {
+                case "Config.Tty": tty = IsTrue(ref reader); return true;
+                case "Config.OpenStdin": openStdin = IsTrue(ref reader); return true;
+                case nameof(ContainerRecord.RuntimePath): runtimePath = Text(ref reader); return true;
+                case "HostConfig.Runtime": runtime = Text(ref reader) ?? runtime; return true;
+                case "HostConfig.NetworkMode": networkMode = Text(ref reader) ?? networkMode; return true;
+                case "HostConfig.AutoRemove": autoRemove = IsTrue(ref reader); return true;
+                case "HostConfig.CgroupParent": cgroupParent = Text(ref reader) ?? ""; return true;
+                case "HostConfig.RestartPolicy.Name": policyName = Text(ref reader) ?? policyName; return true;
+                case "HostConfig.RestartPolicy.MaximumRetryCount":
+                    if (reader.TokenType == JsonTokenType.Number) retries = reader.GetInt32();
+                    return true;
+                case "HostConfig.LogConfig.Config": logOptions = StringMap(ref reader) ?? logOptions; return true;
+                default: return false;
+            }
+        });
         return new MonitorRecordFields(
-            IsTrue(config, nameof(DockerContainerConfig.Tty)),
-            IsTrue(config, nameof(DockerContainerConfig.OpenStdin)),
-            Text(record, nameof(ContainerRecord.RuntimePath)),
-            Text(host, nameof(HostConfig.Runtime)) ?? defaults.Runtime,
+            tty,
+            openStdin,
+            runtimePath,
+            runtime,
             NetworkModes.Parse(networkMode).Kind == NetworkKind.Bridge,
-            IsTrue(host, nameof(HostConfig.AutoRemove)),
-            RestartPolicyOf(host) ?? defaults.RestartPolicy,
-            LogOptionsOf(host) ?? defaults.LogConfig.Config,
-            Text(host, nameof(HostConfig.CgroupParent)) ?? "");
+            autoRemove,
+            new RestartPolicy { Name = policyName, MaximumRetryCount = retries },
+            logOptions,
+            cgroupParent);
     }
 
     public string ResolveRuntime() => ContainerRecord.ResolveRuntime(RuntimePath, Runtime);
-
-    private static RestartPolicy? RestartPolicyOf(JsonElement host)
-    {
-        if (!host.TryGetProperty(nameof(HostConfig.RestartPolicy), out var policy) || policy.ValueKind != JsonValueKind.Object) return null;
-        var retries = policy.TryGetProperty(nameof(RestartPolicy.MaximumRetryCount), out var count) && count.ValueKind == JsonValueKind.Number
-            ? count.GetInt32()
-            : 0;
-        return new RestartPolicy { Name = Text(policy, nameof(RestartPolicy.Name)) ?? new RestartPolicy().Name, MaximumRetryCount = retries };
-    }
-
-    private static Dictionary<string, string>? LogOptionsOf(JsonElement host)
-    {
-        if (!host.TryGetProperty(nameof(HostConfig.LogConfig), out var log) || log.ValueKind != JsonValueKind.Object) return null;
-        if (!log.TryGetProperty(nameof(LogConfig.Config), out var options) || options.ValueKind != JsonValueKind.Object) return null;
-        return options.EnumerateObject()
-            .Where(option => option.Value.ValueKind == JsonValueKind.String)
-            .ToDictionary(option => option.Name, option => option.Value.GetString()!, StringComparer.Ordinal);
-    }
 }

@@ -30,8 +30,9 @@ internal static unsafe partial class LibSeccomp
         public uint Major, Minor, Micro;
     }
 
-    private static readonly Lazy<bool> Loaded = new(() =>
-        NativeLibrary.TryLoad(Library, typeof(LibSeccomp).Assembly, DllImportSearchPath.SafeDirectories, out _));
+    // By name, as the dynamic loader finds it: the overload that takes an assembly has it looked up by
+    // reflection first, which in a native binary costs more than the load itself.
+    private static readonly Lazy<bool> Loaded = new(() => NativeLibrary.TryLoad(Library, out _));
 
     public static bool Available => Loaded.Value;
 

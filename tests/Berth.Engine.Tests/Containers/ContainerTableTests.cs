@@ -138,6 +138,26 @@ public sealed class ContainerTableTests : IDisposable
         Assert.Empty(defaults.LogOptions);
     }
 
+    [Theory]
+    [InlineData("""{"Id":"x"}""")]
+    [InlineData("""{"Config":null,"HostConfig":[1,2],"RuntimePath":7}""")]
+    [InlineData("""{"Config":{"Tty":"yes","Env":"A=1","User":{"a":[1]}},"HostConfig":{"RestartPolicy":"always","LogConfig":{"Config":[]}}}""")]
+    // Values of another kind are skipped whole: their members are not taken for the record's.
+    [InlineData("""{"Config":{"User":{"Tty":true,"OpenStdin":true},"Hostname":["RuntimePath","x"]},"HostConfig":{"Runtime":{"AutoRemove":true}}}""")]
+    public void FieldsOfOtherKinds_OrAbsent_ReadAsUnset(string json)
+    {
+        var container = new StoredContainer(C1, "web", json, _ => throw new InvalidOperationException("not parsed"), new ContainerState());
+
+        var exec = ExecRecordFields.Of(container);
+        var monitor = MonitorRecordFields.Of(container);
+
+        Assert.Equal(("", null, "", false, null, null, "runc"), (exec.User, exec.Env, exec.Hostname, exec.Privileged, exec.GroupAdd, exec.RuntimePath, exec.Runtime));
+        Assert.Equal((false, false, null, "runc", true, false, ""),
+            (monitor.Tty, monitor.OpenStdin, monitor.RuntimePath, monitor.Runtime, monitor.BridgeMode, monitor.AutoRemove, monitor.CgroupParent));
+        Assert.Equal(new RestartPolicy(), monitor.RestartPolicy);
+        Assert.Empty(monitor.LogOptions);
+    }
+
     [Fact]
     public void ATakenName_IsRefusedWithDockersText()
     {
