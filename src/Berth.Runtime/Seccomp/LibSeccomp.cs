@@ -32,9 +32,9 @@ internal static unsafe partial class LibSeccomp
 
     // By name, as the dynamic loader finds it: the overload that takes an assembly has it looked up by
     // reflection first, which in a native binary costs more than the load itself.
-    private static readonly Lazy<bool> Loaded = new(() => NativeLibrary.TryLoad(Library, out _));
+    private static readonly Lazy<nint> Handle = new(() => NativeLibrary.TryLoad(Library, out var handle) ? handle : 0);
 
-    public static bool Available => Loaded.Value;
+    public static bool Available => Handle.Value != 0;
 
     [LibraryImport(Library, EntryPoint = "seccomp_init")]
     public static partial nint Init(uint defaultAction);
@@ -63,6 +63,10 @@ internal static unsafe partial class LibSeccomp
     [LibraryImport(Library, EntryPoint = "seccomp_export_bpf")]
     public static partial int ExportBpf(nint context, int fd);
 
-    [LibraryImport(Library, EntryPoint = "seccomp_version")]
-    public static partial Version* LibraryVersion();
+    /// <summary>
+    /// The library's version; only when <see cref="Available"/>. Called through the loaded library's export rather
+    /// than bound as an import: an import's first call finds its library through the reflection data of the
+    /// assembly, a few tenths of a millisecond, and the version is all a container start with a cached program asks.
+    /// </summary>
+    public static Version* LibraryVersion() => ((delegate* unmanaged<Version*>)NativeLibrary.GetExport(Handle.Value, "seccomp_version"))();
 }
