@@ -44,7 +44,7 @@ internal sealed class SeccompPreload : IDisposable
         if (Environment.GetEnvironmentVariable("BERTH_RUNTIME_SECCOMP") == "1") return spec;
         if (!runsOnRunc || !File.Exists(stepExecutable)) return spec;
         if (SeccompProgramCache.GetOrCompile(filter, layout.SeccompPrograms) is not { } program) return spec;
-        File.WriteAllBytes(programFile, program);
+        UnixFile.WriteNew(programFile, program);
         return spec with { Process = SeccompStep.Wrap(spec.Process), Linux = spec.Linux with { Seccomp = null } };
     }
 

@@ -16,7 +16,7 @@ internal static class ReplaceableFile
         var temporary = $"{path}.tmp-{Berth.Linux.SecureRandom.HexString(4)}";
         try
         {
-            File.WriteAllBytes(temporary, content);
+            Berth.Linux.UnixFile.WriteNew(temporary, content);
             File.Move(temporary, path, overwrite: true);
         }
         catch
