@@ -14,6 +14,7 @@ ROUNDS=1
 ENGINES="berth runc docker podman"
 NETWORK=none
 EXEC=1
+RUN_TMPFS=0
 TRACE=0
 PUBLISH=0
 BERTH="${BERTH:-$REPO/artifacts/berth/berth}"
@@ -23,7 +24,7 @@ IMG="berth-bench/busybox:run"
 usage() {
     cat <<EOF
 usage: $0 [--runs N] [--warmup N] [--engines "berth runc docker podman"] [--network none|host]
-          [--no-exec] [--trace] [--berth PATH] [--publish]
+          [--no-exec] [--run-tmpfs] [--trace] [--berth PATH] [--publish]
   --runs N          hyperfine runs per command (default $RUNS, at least 10)
   --warmup N        untimed warmup runs per command (default $WARMUP)
   --rounds N        take each command's runs in N rounds, the engines in turn in each (default $ROUNDS): on a
@@ -34,6 +35,8 @@ usage: $0 [--runs N] [--warmup N] [--engines "berth runc docker podman"] [--netw
                     bridge). Default $NETWORK: a new namespace with
                     loopback only, which is what the runc bundle from 'runc spec' gets)
   --no-exec         time only run, not exec
+  --run-tmpfs       keep the runtimes' state (berth's --runroot, runc's --root, podman's --runroot) on a tmpfs,
+                    as under /run on a standard host; by default it is on the work dir's disk, beside the roots
   --trace           after timing, strace one 'berth run --rm' and print where its time goes
   --berth PATH      berth binary (default $BERTH; env BERTH)
   --publish         dotnet publish berth into artifacts/berth first
@@ -49,6 +52,7 @@ while [[ $# -gt 0 ]]; do
         --engines) ENGINES="$2"; shift 2 ;;
         --network) NETWORK="$2"; shift 2 ;;
         --no-exec) EXEC=0; shift ;;
+        --run-tmpfs) RUN_TMPFS=1; shift ;;
         --trace) TRACE=1; shift ;;
         --berth) BERTH="$2"; shift 2 ;;
         --publish) PUBLISH=1; shift ;;
@@ -115,6 +119,13 @@ cleanup() {
     [[ -e $WORK ]] && echo "    could not remove $WORK"
 }
 trap cleanup EXIT
+if [[ $RUN_TMPFS == 1 ]]; then
+    # The cleanup unmounts everything under the work dir before it removes it.
+    mkdir -p "$WORK/run" && mount -t tmpfs -o size=512m,mode=0755 berth-bench-run "$WORK/run"
+    BRUN="$WORK/run/berth-run"; PRUN="$WORK/run/podman-run"; RUNC_ROOT="$WORK/run/runc-state"
+    B=("$BERTH" --root "$BROOT" --runroot "$BRUN")
+    P=(podman --root "$PROOT" --runroot "$PRUN" "${P[@]:5}")
+fi
 
 # ---------------------------------------------------------------- busybox rootfs, runc bundles
 log "building a busybox rootfs in $WORK/rootfs"
@@ -213,7 +224,7 @@ for engine in $ENGINES; do
 done
 ACTIVE="${ACTIVE# }"
 [[ -n $ACTIVE ]] || { echo "nothing to time" >&2; exit 1; }
-log "engines: $ACTIVE (network $NETWORK; berth: $("$BERTH" --version 2>/dev/null | head -1 || echo ?);" \
+log "engines: $ACTIVE (network $NETWORK; runtime state on $([[ $RUN_TMPFS == 1 ]] && echo tmpfs || echo disk); berth: $("$BERTH" --version 2>/dev/null | head -1 || echo ?);" \
     "$(runc --version | head -1); docker server $(docker version --format '{{.Server.Version}}' 2>/dev/null || echo -);" \
     "podman $(podman --version 2>/dev/null | awk '{print $3}' || echo -))"
 
