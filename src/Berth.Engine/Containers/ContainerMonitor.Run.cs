@@ -60,7 +60,6 @@ internal sealed partial class ContainerMonitor
         }
 
         if (waitForAttach) await _attach!.WaitForFirstClientAsync(AttachPatience, ct).ConfigureAwait(false);
-        _log ??= new JsonFileLogWriter(paths.LogFile, time, JsonFileLogOptions.FromLogOpts(record.LogOptions));
         var pumps = stdio.StartPumps(_log, _attach!);
         int pid;
         try

@@ -24,7 +24,7 @@ internal sealed partial class ContainerMonitor(
 {
     private static readonly TimeSpan AttachPatience = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan OutputDrainPatience = TimeSpan.FromSeconds(2);
-    private JsonFileLogWriter? _log;
+    private readonly JsonFileLogWriter _log = new(paths.LogFile, time, JsonFileLogOptions.FromLogOpts(record.LogOptions));
     // The bundle path can exceed a socket address's 108 bytes; the alias keeps its directory open while we listen.
     private readonly UnixSocketPath _attachPath = UnixSocketPath.For(paths.AttachSocket);
     private AttachServer? _attach;
@@ -83,7 +83,7 @@ internal sealed partial class ContainerMonitor(
     {
         if (_attach is not null) await _attach.DisposeAsync().ConfigureAwait(false);
         _attachPath.Dispose();
-        _log?.Dispose();
+        _log.Dispose();
     }
 
     private void Fail(Stream? sync, int exitCode, string message)
