@@ -98,7 +98,7 @@ public sealed partial class ContainerService
             Privileged = host.Privileged,
             CapAdd = host.CapAdd ?? [],
             CapDrop = host.CapDrop ?? [],
-            HostCapabilities = HostCapabilities.Read(),
+            HostCapabilities = CapabilityNames.AsksForEvery(host.Privileged, host.CapAdd ?? []) ? HostCapabilities.Read() : null,
             NoNewPrivileges = security.NoNewPrivileges,
             Seccomp = security.Seccomp,
             MaskedPaths = host.MaskedPaths,

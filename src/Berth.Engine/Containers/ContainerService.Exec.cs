@@ -36,6 +36,7 @@ public sealed partial class ContainerService
         var user = UserResolver.Resolve(userSpec,
             RootfsFiles.TryReadText(paths.Rootfs, "/etc/passwd"), RootfsFiles.TryReadText(paths.Rootfs, "/etc/group"), record.GroupAdd ?? []);
         var env = ConfigMerger.MergeEnv(ConfigMerger.RuntimeEnv(record.Env, record.Hostname, request.Tty, user.Home), request.Env);
+        var privileged = request.Privileged || record.Privileged;
         var process = SpecBuilder.BuildExecProcess(new ExecProcessOptions
         {
             Args = request.Cmd,
@@ -45,9 +46,10 @@ public sealed partial class ContainerService
             Gid = user.Gid,
             AdditionalGids = user.AdditionalGids,
             Terminal = request.Tty,
-            Privileged = request.Privileged || record.Privileged,
+            Privileged = privileged,
             ContainerCapabilities = ownProcess?.Capabilities?.Bounding ?? [],
-            HostCapabilities = HostCapabilities.Read(),
+            // Read only when needed: a privileged process gets every capability the host has.
+            HostCapabilities = privileged ? HostCapabilities.Read() : null,
             NoNewPrivileges = ownProcess?.NoNewPrivileges ?? false,
             Rlimits = ownProcess?.Rlimits,
         });

@@ -74,6 +74,12 @@ public static class CapabilityNames
     }
 
     /// <summary>
+    /// Whether <see cref="Resolve"/> asks for every capability, and so for the ones available: a privileged
+    /// container, or one that adds ALL. Only then is the host's bounding set worth reading.
+    /// </summary>
+    public static bool AsksForEvery(bool privileged, IEnumerable<string> add) => privileged || Normalize(add).Contains(AllKeyword);
+
+    /// <summary>
     /// All capabilities, or those of them in <paramref name="available"/>: runc fails a start that asks for a
     /// capability outside its own bounding set, which happens when the engine itself runs confined.
     /// </summary>

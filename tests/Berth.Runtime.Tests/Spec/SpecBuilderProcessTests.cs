@@ -86,6 +86,23 @@ public sealed class SpecBuilderProcessTests
             SpecBuilder.Build(Options() with { CapAdd = ["ALL"], CapDrop = ["KILL"], HostCapabilities = host }).Process!.Capabilities!.Bounding);
     }
 
+    [Theory]
+    [InlineData(true, new string[0], true)]
+    [InlineData(false, new[] { "all" }, true)]
+    [InlineData(false, new[] { " ALL ", "chown" }, true)]
+    [InlineData(false, new[] { "chown", "cap_sys_admin" }, false)]
+    [InlineData(false, new string[0], false)]
+    public void Only_privileged_and_add_ALL_ask_for_the_hosts_capabilities(bool privileged, string[] add, bool asks)
+    {
+        Assert.Equal(asks, CapabilityNames.AsksForEvery(privileged, add));
+        // What the engine leaves out when nothing asks must not change the result.
+        string[] host = ["CAP_CHOWN", "CAP_SYS_ADMIN"];
+        if (!asks)
+            Assert.Equal(
+                SpecBuilder.Build(Options() with { CapAdd = add, HostCapabilities = host }).Process!.Capabilities!.Bounding,
+                SpecBuilder.Build(Options() with { CapAdd = add, HostCapabilities = null }).Process!.Capabilities!.Bounding);
+    }
+
     [Fact]
     public void Process_carries_args_env_cwd_user_terminal_and_oom_score()
     {
