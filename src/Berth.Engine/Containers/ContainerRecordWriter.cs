@@ -250,19 +250,4 @@ internal static class ContainerRecordWriter
         }
         json.WriteEndObject();
     }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null) json.WriteString(name, value);
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, long? value)
-    {
-        if (value is { } number) json.WriteNumber(name, number);
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, bool? value)
-    {
-        if (value is { } flag) json.WriteBoolean(name, flag);
-    }
 }

@@ -4,8 +4,8 @@ namespace Berth.Oci.Json;
 
 /// <summary>
 /// The shapes the hand-written JSON writers (the runtime spec, an exec's process, a container's row) write over and
-/// over: arrays of strings, arrays of objects and string maps, each left out when null as the serializer's
-/// WhenWritingNull does.
+/// over: arrays of strings, arrays of objects, string maps and single values, each left out when null as the
+/// serializer's WhenWritingNull does.
 /// </summary>
 public static class JsonShapes
 {
@@ -40,5 +40,25 @@ public static class JsonShapes
         json.WriteStartObject(name);
         foreach (var (key, value) in map) json.WriteString(key, value);
         json.WriteEndObject();
+    }
+
+    public static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null) json.WriteString(name, value);
+    }
+
+    public static void WriteOptional(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } number) json.WriteNumber(name, number);
+    }
+
+    public static void WriteOptional(Utf8JsonWriter json, string name, ulong? value)
+    {
+        if (value is { } number) json.WriteNumber(name, number);
+    }
+
+    public static void WriteOptional(Utf8JsonWriter json, string name, bool? value)
+    {
+        if (value is { } flag) json.WriteBoolean(name, flag);
     }
 }

@@ -49,8 +49,8 @@ public static class OciProcessJson
             json.WriteNumber("soft", rlimit.Soft);
         });
         json.WriteBoolean("noNewPrivileges", process.NoNewPrivileges);
-        if (process.OomScoreAdj is { } oomScoreAdj) json.WriteNumber("oomScoreAdj", oomScoreAdj);
-        if (process.ApparmorProfile is { } apparmor) json.WriteString("apparmorProfile", apparmor);
+        WriteOptional(json, "oomScoreAdj", process.OomScoreAdj);
+        WriteOptional(json, "apparmorProfile", process.ApparmorProfile);
     }
 
     private static void WriteUser(Utf8JsonWriter json, OciUser user)
@@ -58,7 +58,7 @@ public static class OciProcessJson
         json.WriteStartObject("user");
         json.WriteNumber("uid", user.Uid);
         json.WriteNumber("gid", user.Gid);
-        if (user.Umask is { } umask) json.WriteNumber("umask", umask);
+        WriteOptional(json, "umask", user.Umask);
         if (user.AdditionalGids is { } gids)
         {
             json.WriteStartArray("additionalGids");

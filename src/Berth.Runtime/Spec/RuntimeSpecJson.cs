@@ -33,12 +33,12 @@ public static class RuntimeSpecJson
                 json.WriteBoolean("readonly", root.Readonly);
                 json.WriteEndObject();
             }
-            if (spec.Hostname is { } hostname) json.WriteString("hostname", hostname);
+            WriteOptional(json, "hostname", spec.Hostname);
             WriteObjects(json, "mounts", spec.Mounts, static (json, mount) =>
             {
                 json.WriteString("destination", mount.Destination);
-                if (mount.Type is { } type) json.WriteString("type", type);
-                if (mount.Source is { } source) json.WriteString("source", source);
+                WriteOptional(json, "type", mount.Type);
+                WriteOptional(json, "source", mount.Source);
                 WriteStrings(json, "options", mount.Options);
             });
             if (spec.Hooks is { } hooks) WriteHooks(json, hooks);
@@ -66,7 +66,7 @@ public static class RuntimeSpecJson
         json.WriteString("path", hook.Path);
         WriteStrings(json, "args", hook.Args);
         WriteStrings(json, "env", hook.Env);
-        if (hook.Timeout is { } timeout) json.WriteNumber("timeout", timeout);
+        WriteOptional(json, "timeout", hook.Timeout);
     }
 
     private static void WriteLinux(Utf8JsonWriter json, LinuxConfig linux)
@@ -76,11 +76,11 @@ public static class RuntimeSpecJson
         WriteObjects(json, "gidMappings", linux.GidMappings, WriteIdMapping);
         WriteMap(json, "sysctl", linux.Sysctl);
         if (linux.Resources is { } resources) WriteResources(json, resources);
-        if (linux.CgroupsPath is { } cgroupsPath) json.WriteString("cgroupsPath", cgroupsPath);
+        WriteOptional(json, "cgroupsPath", linux.CgroupsPath);
         WriteObjects(json, "namespaces", linux.Namespaces, static (json, ns) =>
         {
             json.WriteString("type", ns.Type);
-            if (ns.Path is { } path) json.WriteString("path", path);
+            WriteOptional(json, "path", ns.Path);
         });
         WriteObjects(json, "devices", linux.Devices, static (json, device) =>
         {
@@ -88,12 +88,12 @@ public static class RuntimeSpecJson
             json.WriteString("type", device.Type);
             json.WriteNumber("major", device.Major);
             json.WriteNumber("minor", device.Minor);
-            if (device.FileMode is { } mode) json.WriteNumber("fileMode", mode);
-            if (device.Uid is { } uid) json.WriteNumber("uid", uid);
-            if (device.Gid is { } gid) json.WriteNumber("gid", gid);
+            WriteOptional(json, "fileMode", device.FileMode);
+            WriteOptional(json, "uid", device.Uid);
+            WriteOptional(json, "gid", device.Gid);
         });
         if (linux.Seccomp is { } seccomp) WriteSeccomp(json, seccomp);
-        if (linux.RootfsPropagation is { } propagation) json.WriteString("rootfsPropagation", propagation);
+        WriteOptional(json, "rootfsPropagation", linux.RootfsPropagation);
         WriteStrings(json, "maskedPaths", linux.MaskedPaths);
         WriteStrings(json, "readonlyPaths", linux.ReadonlyPaths);
         json.WriteEndObject();
@@ -112,30 +112,30 @@ public static class RuntimeSpecJson
         WriteObjects(json, "devices", resources.Devices, static (json, rule) =>
         {
             json.WriteBoolean("allow", rule.Allow);
-            if (rule.Type is { } type) json.WriteString("type", type);
-            if (rule.Major is { } major) json.WriteNumber("major", major);
-            if (rule.Minor is { } minor) json.WriteNumber("minor", minor);
-            if (rule.Access is { } access) json.WriteString("access", access);
+            WriteOptional(json, "type", rule.Type);
+            WriteOptional(json, "major", rule.Major);
+            WriteOptional(json, "minor", rule.Minor);
+            WriteOptional(json, "access", rule.Access);
         });
         if (resources.Memory is { } memory)
         {
             json.WriteStartObject("memory");
-            if (memory.Limit is { } limit) json.WriteNumber("limit", limit);
-            if (memory.Reservation is { } reservation) json.WriteNumber("reservation", reservation);
-            if (memory.Swap is { } swap) json.WriteNumber("swap", swap);
-            if (memory.Kernel is { } kernel) json.WriteNumber("kernel", kernel);
-            if (memory.Swappiness is { } swappiness) json.WriteNumber("swappiness", swappiness);
-            if (memory.DisableOomKiller is { } disable) json.WriteBoolean("disableOOMKiller", disable);
+            WriteOptional(json, "limit", memory.Limit);
+            WriteOptional(json, "reservation", memory.Reservation);
+            WriteOptional(json, "swap", memory.Swap);
+            WriteOptional(json, "kernel", memory.Kernel);
+            WriteOptional(json, "swappiness", memory.Swappiness);
+            WriteOptional(json, "disableOOMKiller", memory.DisableOomKiller);
             json.WriteEndObject();
         }
         if (resources.Cpu is { } cpu)
         {
             json.WriteStartObject("cpu");
-            if (cpu.Shares is { } shares) json.WriteNumber("shares", shares);
-            if (cpu.Quota is { } quota) json.WriteNumber("quota", quota);
-            if (cpu.Period is { } period) json.WriteNumber("period", period);
-            if (cpu.Cpus is { } cpus) json.WriteString("cpus", cpus);
-            if (cpu.Mems is { } mems) json.WriteString("mems", mems);
+            WriteOptional(json, "shares", cpu.Shares);
+            WriteOptional(json, "quota", cpu.Quota);
+            WriteOptional(json, "period", cpu.Period);
+            WriteOptional(json, "cpus", cpu.Cpus);
+            WriteOptional(json, "mems", cpu.Mems);
             json.WriteEndObject();
         }
         if (resources.Pids is { } pids)
@@ -147,7 +147,7 @@ public static class RuntimeSpecJson
         if (resources.BlockIo is { } blockIo)
         {
             json.WriteStartObject("blockIO");
-            if (blockIo.Weight is { } weight) json.WriteNumber("weight", weight);
+            WriteOptional(json, "weight", blockIo.Weight);
             json.WriteEndObject();
         }
         json.WriteEndObject();
@@ -157,14 +157,14 @@ public static class RuntimeSpecJson
     {
         json.WriteStartObject("seccomp");
         json.WriteString("defaultAction", seccomp.DefaultAction);
-        if (seccomp.DefaultErrnoRet is { } defaultErrno) json.WriteNumber("defaultErrnoRet", defaultErrno);
+        WriteOptional(json, "defaultErrnoRet", seccomp.DefaultErrnoRet);
         WriteStrings(json, "architectures", seccomp.Architectures);
         WriteStrings(json, "flags", seccomp.Flags);
         WriteObjects(json, "syscalls", seccomp.Syscalls, static (json, syscall) =>
         {
             WriteStrings(json, "names", syscall.Names);
             json.WriteString("action", syscall.Action);
-            if (syscall.ErrnoRet is { } errno) json.WriteNumber("errnoRet", errno);
+            WriteOptional(json, "errnoRet", syscall.ErrnoRet);
             WriteObjects(json, "args", syscall.Args, static (json, arg) =>
             {
                 json.WriteNumber("index", arg.Index);
