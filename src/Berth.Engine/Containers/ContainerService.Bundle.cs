@@ -1,5 +1,6 @@
 using Berth.Archive;
 using Berth.Engine.Models;
+using Berth.Engine.Storage;
 using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Options;
@@ -25,12 +26,8 @@ public sealed partial class ContainerService
         {
             if (record.HostConfig.IpcMode == SharedNamespaces.Shareable) MountShareableShm(paths, record.HostConfig.ShmSize);
             var spec = await BuildSpecAsync(record, paths, options, ct).ConfigureAwait(false);
-            var temp = paths.SpecFile + ".tmp";
-            // A few kilobytes: written in place, without the thread-pool hop of an asynchronous write. A temporary
-            // left by a start that died goes first.
-            File.Delete(temp);
-            UnixFile.WriteNew(temp, RuntimeSpecJson.Serialize(spec));
-            File.Move(temp, paths.SpecFile, overwrite: true);
+            // A few kilobytes: written in place, without the thread-pool hop of an asynchronous write.
+            ReplaceableFile.Write(paths.SpecFile, RuntimeSpecJson.Serialize(spec));
         }
         catch
         {
