@@ -10,26 +10,22 @@ namespace Berth.Snapshots;
 /// </summary>
 internal static class SnapshotRecordJson
 {
-    public static byte[] Write(SnapshotRecord record)
+    public static byte[] Write(SnapshotRecord record) =>
+        JsonShapes.ObjectBytes(record, 256, WriteMembers);
+
+    private static void WriteMembers(Utf8JsonWriter writer, SnapshotRecord record)
     {
-        var output = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(output, JsonShapes.WriterOptions))
+        writer.WriteString("key", record.Key);
+        if (record.Parent is not null) writer.WriteString("parent", record.Parent);
+        if (KindName(record.Kind) is { } kind) writer.WriteString("kind", kind);
+        else writer.WriteNumber("kind", (int)record.Kind);
+        writer.WriteString("created", record.Created);
+        if (record.Labels is not null)
         {
-            writer.WriteStartObject();
-            writer.WriteString("key", record.Key);
-            if (record.Parent is not null) writer.WriteString("parent", record.Parent);
-            if (KindName(record.Kind) is { } kind) writer.WriteString("kind", kind);
-            else writer.WriteNumber("kind", (int)record.Kind);
-            writer.WriteString("created", record.Created);
-            if (record.Labels is not null)
-            {
-                writer.WriteStartObject("labels");
-                foreach (var (name, value) in record.Labels) writer.WriteString(name, value);
-                writer.WriteEndObject();
-            }
+            writer.WriteStartObject("labels");
+            foreach (var (name, value) in record.Labels) writer.WriteString(name, value);
             writer.WriteEndObject();
         }
-        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>The record; throws <see cref="JsonException"/> for anything the serializer would not read either.</summary>

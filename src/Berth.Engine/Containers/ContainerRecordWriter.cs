@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Berth.Engine.Models;
 using Berth.Oci;
@@ -16,45 +14,41 @@ namespace Berth.Engine.Containers;
 /// </summary>
 internal static class ContainerRecordWriter
 {
-    public static string Write(ContainerRecord record)
+    public static string Write(ContainerRecord record) =>
+        ObjectText(record, 4096, WriteMembers);
+
+    private static void WriteMembers(Utf8JsonWriter json, ContainerRecord record)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        json.WriteString(nameof(ContainerRecord.Id), record.Id);
+        json.WriteString(nameof(ContainerRecord.Name), record.Name);
+        json.WriteString(nameof(ContainerRecord.Created), record.Created);
+        json.WriteString(nameof(ContainerRecord.ImageId), record.ImageId);
+        WriteOptional(json, nameof(ContainerRecord.ChainId), record.ChainId);
+        json.WriteString(nameof(ContainerRecord.Path), record.Path);
+        WriteStrings(json, nameof(ContainerRecord.Args), record.Args);
+        json.WriteStartObject(nameof(ContainerRecord.Config));
+        WriteConfig(json, record.Config);
+        json.WriteEndObject();
+        json.WriteStartObject(nameof(ContainerRecord.HostConfig));
+        WriteHostConfig(json, record.HostConfig);
+        json.WriteEndObject();
+        WriteObjects(json, nameof(ContainerRecord.Mounts), record.Mounts, WriteMountPoint);
+        json.WriteString(nameof(ContainerRecord.Driver), record.Driver);
+        WriteOptional(json, nameof(ContainerRecord.RuntimePath), record.RuntimePath);
+        if (record.Networks is { } networks)
         {
-            json.WriteStartObject();
-            json.WriteString(nameof(ContainerRecord.Id), record.Id);
-            json.WriteString(nameof(ContainerRecord.Name), record.Name);
-            json.WriteString(nameof(ContainerRecord.Created), record.Created);
-            json.WriteString(nameof(ContainerRecord.ImageId), record.ImageId);
-            WriteOptional(json, nameof(ContainerRecord.ChainId), record.ChainId);
-            json.WriteString(nameof(ContainerRecord.Path), record.Path);
-            WriteStrings(json, nameof(ContainerRecord.Args), record.Args);
-            json.WriteStartObject(nameof(ContainerRecord.Config));
-            WriteConfig(json, record.Config);
-            json.WriteEndObject();
-            json.WriteStartObject(nameof(ContainerRecord.HostConfig));
-            WriteHostConfig(json, record.HostConfig);
-            json.WriteEndObject();
-            WriteObjects(json, nameof(ContainerRecord.Mounts), record.Mounts, WriteMountPoint);
-            json.WriteString(nameof(ContainerRecord.Driver), record.Driver);
-            WriteOptional(json, nameof(ContainerRecord.RuntimePath), record.RuntimePath);
-            if (record.Networks is { } networks)
+            json.WriteStartObject(nameof(ContainerRecord.Networks));
+            foreach (var (name, endpoint) in networks)
             {
-                json.WriteStartObject(nameof(ContainerRecord.Networks));
-                foreach (var (name, endpoint) in networks)
-                {
-                    json.WriteStartObject(name);
-                    WriteOptional(json, nameof(EndpointSettings.IPv4Address), endpoint.IPv4Address);
-                    WriteOptional(json, nameof(EndpointSettings.MacAddress), endpoint.MacAddress);
-                    WriteStrings(json, nameof(EndpointSettings.Aliases), endpoint.Aliases);
-                    json.WriteEndObject();
-                }
+                json.WriteStartObject(name);
+                WriteOptional(json, nameof(EndpointSettings.IPv4Address), endpoint.IPv4Address);
+                WriteOptional(json, nameof(EndpointSettings.MacAddress), endpoint.MacAddress);
+                WriteStrings(json, nameof(EndpointSettings.Aliases), endpoint.Aliases);
                 json.WriteEndObject();
             }
-            json.WriteString(nameof(ContainerRecord.ShortId), record.ShortId);
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json.WriteString(nameof(ContainerRecord.ShortId), record.ShortId);
     }
 
     private static void WriteConfig(Utf8JsonWriter json, DockerContainerConfig config)

@@ -1,7 +1,5 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
-using Berth.Oci.Json;
+using static Berth.Oci.Json.JsonShapes;
 
 namespace Berth.Engine.Containers;
 
@@ -13,26 +11,22 @@ namespace Berth.Engine.Containers;
 /// </summary>
 internal static class ContainerStateWriter
 {
-    public static string Write(ContainerState state)
+    public static string Write(ContainerState state) =>
+        ObjectText(state, 256, WriteMembers);
+
+    private static void WriteMembers(Utf8JsonWriter writer, ContainerState state)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, JsonShapes.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(nameof(ContainerState.Status), Name(state.Status));
-            writer.WriteNumber(nameof(ContainerState.Pid), state.Pid);
-            writer.WriteNumber(nameof(ContainerState.MonitorPid), state.MonitorPid);
-            writer.WriteNumber(nameof(ContainerState.ExitCode), state.ExitCode);
-            writer.WriteString(nameof(ContainerState.Error), state.Error);
-            // Null times are left out, as the serializer's WhenWritingNull does.
-            if (state.StartedAt is { } started) writer.WriteString(nameof(ContainerState.StartedAt), started);
-            if (state.FinishedAt is { } finished) writer.WriteString(nameof(ContainerState.FinishedAt), finished);
-            writer.WriteBoolean(nameof(ContainerState.OomKilled), state.OomKilled);
-            writer.WriteNumber(nameof(ContainerState.RestartCount), state.RestartCount);
-            writer.WriteBoolean(nameof(ContainerState.ManuallyStopped), state.ManuallyStopped);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        writer.WriteString(nameof(ContainerState.Status), Name(state.Status));
+        writer.WriteNumber(nameof(ContainerState.Pid), state.Pid);
+        writer.WriteNumber(nameof(ContainerState.MonitorPid), state.MonitorPid);
+        writer.WriteNumber(nameof(ContainerState.ExitCode), state.ExitCode);
+        writer.WriteString(nameof(ContainerState.Error), state.Error);
+        // Null times are left out, as the serializer's WhenWritingNull does.
+        if (state.StartedAt is { } started) writer.WriteString(nameof(ContainerState.StartedAt), started);
+        if (state.FinishedAt is { } finished) writer.WriteString(nameof(ContainerState.FinishedAt), finished);
+        writer.WriteBoolean(nameof(ContainerState.OomKilled), state.OomKilled);
+        writer.WriteNumber(nameof(ContainerState.RestartCount), state.RestartCount);
+        writer.WriteBoolean(nameof(ContainerState.ManuallyStopped), state.ManuallyStopped);
     }
 
     // The enum's own names, as the string enum converter writes them; Enum.ToString would look them up by reflection.

@@ -1,16 +1,37 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace Berth.Oci.Json;
 
 /// <summary>
-/// The shapes the hand-written JSON writers (the runtime spec, an exec's process, a container's row) write over and
-/// over: arrays of strings, arrays of objects, string maps and single values, each left out when null as the
-/// serializer's WhenWritingNull does.
+/// The shapes the hand-written JSON writers (the runtime spec, an exec's process, a container's row and state, a
+/// snapshot's record) write over and over: the document itself, and inside it arrays of strings, arrays of objects,
+/// string maps and single values, each left out when null as the serializer's WhenWritingNull does.
 /// </summary>
 public static class JsonShapes
 {
     /// <summary>Options for those writers: the serializer's escaping, without the cost of its encoder's first use.</summary>
     public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = DefaultEquivalentJsonEncoder.Instance };
+
+    /// <summary>One JSON object, its members written by <paramref name="writeMembers"/>, as UTF-8.</summary>
+    public static byte[] ObjectBytes<T>(T value, int capacity, Action<Utf8JsonWriter, T> writeMembers) =>
+        WriteObject(value, capacity, writeMembers).WrittenSpan.ToArray();
+
+    /// <summary><see cref="ObjectBytes"/> as text, for a database column.</summary>
+    public static string ObjectText<T>(T value, int capacity, Action<Utf8JsonWriter, T> writeMembers) =>
+        Encoding.UTF8.GetString(WriteObject(value, capacity, writeMembers).WrittenSpan);
+
+    private static ArrayBufferWriter<byte> WriteObject<T>(T value, int capacity, Action<Utf8JsonWriter, T> writeMembers)
+    {
+        var buffer = new ArrayBufferWriter<byte>(capacity);
+        using var json = new Utf8JsonWriter(buffer, WriterOptions);
+        json.WriteStartObject();
+        writeMembers(json, value);
+        json.WriteEndObject();
+        json.Flush();
+        return buffer;
+    }
 
     public static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string>? values)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using static Berth.Oci.Json.JsonShapes;
 
@@ -16,14 +15,7 @@ public static class OciProcessJson
     public static byte[] Serialize(OciProcess process)
     {
         ArgumentNullException.ThrowIfNull(process);
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            json.WriteStartObject();
-            WriteMembers(json, process);
-            json.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
+        return ObjectBytes(process, 2048, WriteMembers);
     }
 
     /// <summary>The process object's members, inside an object the caller started.</summary>

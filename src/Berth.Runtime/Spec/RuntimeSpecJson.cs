@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using static Berth.Oci.Json.JsonShapes;
 
@@ -15,38 +14,36 @@ public static class RuntimeSpecJson
     public static byte[] Serialize(RuntimeSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        return ObjectBytes(spec, 16 * 1024, WriteMembers);
+    }
+
+    private static void WriteMembers(Utf8JsonWriter json, RuntimeSpec spec)
+    {
+        json.WriteString("ociVersion", spec.OciVersion);
+        if (spec.Process is { } process)
         {
-            json.WriteStartObject();
-            json.WriteString("ociVersion", spec.OciVersion);
-            if (spec.Process is { } process)
-            {
-                json.WriteStartObject("process");
-                OciProcessJson.WriteMembers(json, process);
-                json.WriteEndObject();
-            }
-            if (spec.Root is { } root)
-            {
-                json.WriteStartObject("root");
-                json.WriteString("path", root.Path);
-                json.WriteBoolean("readonly", root.Readonly);
-                json.WriteEndObject();
-            }
-            WriteOptional(json, "hostname", spec.Hostname);
-            WriteObjects(json, "mounts", spec.Mounts, static (json, mount) =>
-            {
-                json.WriteString("destination", mount.Destination);
-                WriteOptional(json, "type", mount.Type);
-                WriteOptional(json, "source", mount.Source);
-                WriteStrings(json, "options", mount.Options);
-            });
-            if (spec.Hooks is { } hooks) WriteHooks(json, hooks);
-            WriteMap(json, "annotations", spec.Annotations);
-            if (spec.Linux is { } linux) WriteLinux(json, linux);
+            json.WriteStartObject("process");
+            OciProcessJson.WriteMembers(json, process);
             json.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        if (spec.Root is { } root)
+        {
+            json.WriteStartObject("root");
+            json.WriteString("path", root.Path);
+            json.WriteBoolean("readonly", root.Readonly);
+            json.WriteEndObject();
+        }
+        WriteOptional(json, "hostname", spec.Hostname);
+        WriteObjects(json, "mounts", spec.Mounts, static (json, mount) =>
+        {
+            json.WriteString("destination", mount.Destination);
+            WriteOptional(json, "type", mount.Type);
+            WriteOptional(json, "source", mount.Source);
+            WriteStrings(json, "options", mount.Options);
+        });
+        if (spec.Hooks is { } hooks) WriteHooks(json, hooks);
+        WriteMap(json, "annotations", spec.Annotations);
+        if (spec.Linux is { } linux) WriteLinux(json, linux);
     }
 
     private static void WriteHooks(Utf8JsonWriter json, OciHooks hooks)
