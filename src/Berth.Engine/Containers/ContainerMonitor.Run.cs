@@ -3,6 +3,7 @@ using Berth.Linux;
 using Berth.Oci;
 using Berth.Runtime.Logs;
 using Berth.Runtime.Monitor;
+using Berth.Runtime.Oci;
 using Berth.Runtime.Processes;
 
 namespace Berth.Engine.Containers;
@@ -44,6 +45,9 @@ internal sealed partial class ContainerMonitor
                 NetworkNamespace.CreatePinned(paths.NetnsFile);
                 await network.ConnectAsync(paths.NetnsFile, ct).ConfigureAwait(false);
             }
+            // The starter primed too, before its own work; a second move now keeps runc's from waiting if that
+            // work took longer than the kernel keeps the first one's grace period.
+            CgroupAttachPrimer.Prime();
             await stdio.LaunchAsync(runtime, id, paths.Bundle, paths.PidFile, preload?.Descriptors ?? [], ct).ConfigureAwait(false);
             if (preload is not null && await preload.WaitForCommandAsync("run", ct).ConfigureAwait(false) is { } failure)
             {

@@ -20,6 +20,7 @@ public sealed partial class ContainerService
     public async Task<int> ExecAsync(string input, ExecRequest request, RuntimeIo io, Func<SafeFileHandle, CancellationToken, Task>? terminal, CancellationToken ct)
     {
         if (request.Cmd.Count == 0) throw BerthException.Invalid("no command specified");
+        CgroupAttachPrimer.Prime();
         var container = Get(input);
         if (container.State.Status == ContainerStatus.Paused)
             throw BerthException.Conflict($"container {container.Id} is paused, unpause the container before exec");

@@ -1,5 +1,6 @@
 using Berth.Linux;
 using Berth.Oci;
+using Berth.Runtime.Oci;
 
 namespace Berth.Engine.Containers;
 
@@ -13,6 +14,8 @@ public sealed partial class ContainerService
     /// </summary>
     public async Task<ContainerStart> StartAsync(string input, StartOptions options, CancellationToken ct)
     {
+        // A run primed already, when it prepared its monitor.
+        if (options.Monitor is null) CgroupAttachPrimer.Prime();
         var container = Get(input);
         var paths = PathsOf(container.Id);
         Directory.CreateDirectory(paths.Bundle);
@@ -55,6 +58,7 @@ public sealed partial class ContainerService
     /// </summary>
     public static PendingMonitor PrepareMonitor(EngineOptions options)
     {
+        CgroupAttachPrimer.Prime();
         var id = NewContainerId();
         var layout = new StateLayout(options.Root, options.RunRoot, options.StorageDriver);
         return MonitorLauncher.Prelaunch(options.BerthExecutable, options, id, PendingMonitorLog(layout, id));
