@@ -14,6 +14,9 @@ internal static unsafe partial class LibSeccomp
     public const uint ActErrno = 0x00050000, ActTrace = 0x7ff00000, ActLog = 0x7ffc0000, ActAllow = 0x7fff0000;
     // SCMP_FLTATR_CTL_NNP: whether loading the filter also sets no_new_privs (runc turns it off).
     public const int AttributeNoNewPrivs = 3;
+    // SCMP_FLTATR_CTL_OPTIMIZE (libseccomp 2.5+): 2 lays the syscall checks out as a binary tree.
+    public const int AttributeOptimize = 8;
+    public const uint OptimizeBinaryTree = 2;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct ArgumentComparison

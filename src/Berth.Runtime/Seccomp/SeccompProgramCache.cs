@@ -11,10 +11,13 @@ namespace Berth.Runtime.Seccomp;
 /// </summary>
 public static class SeccompProgramCache
 {
+    // How the compiler lays the program out: programs cached by a Berth that laid them out otherwise are not taken.
+    private const string Layout = "binary-tree";
+
     /// <summary>The program for <paramref name="filter"/>, or null when only the runtime can apply it.</summary>
     public static byte[]? GetOrCompile(LinuxSeccomp filter, string directory)
     {
-        var identity = Encoding.UTF8.GetBytes(SeccompCompiler.LibraryVersion() + "\n" + Describe(filter));
+        var identity = Encoding.UTF8.GetBytes(SeccompCompiler.LibraryVersion() + "\n" + Layout + "\n" + Describe(filter));
         var path = Path.Combine(directory, $"{Fnv1a(identity):x16}.bpf");
         if (TryRead(path, identity) is { } cached) return cached;
         var program = SeccompCompiler.Compile(filter);

@@ -61,6 +61,31 @@ public sealed class SeccompProgramTests
     }
 
     [Fact]
+    public void TheBinaryTree_AnswersEveryCallAsRuncsList()
+    {
+        var list = SeccompCompiler.Compile(DefaultFilter(), binaryTree: false)!;
+        Assert.NotEqual(list, Program);
+        // Arguments the profile's conditional rules test: personality's personas, clone's namespace flags,
+        // socket's families (40: AF_VSOCK), and values on either side of them.
+        ulong[] firstArguments = [0, 1, 8, 16, 40, 0x20008, 0x40000, 0xffffffff, 0x7E020000, 0x10000000, 0x100000000];
+        var differences = new List<string>();
+        foreach (var arch in new[] { X86_64, I386 })
+        {
+            for (var number = 0; number < 1100; number++)
+            {
+                foreach (var argument in firstArguments)
+                {
+                    var expected = ClassicBpf.Run(list, arch, number, argument, argument);
+                    var actual = ClassicBpf.Run(Program, arch, number, argument, argument);
+                    if (expected != actual) differences.Add($"arch {arch:x} syscall {number} argument {argument:x}: {actual:x}, runc's {expected:x}");
+                }
+            }
+            Assert.Equal(ClassicBpf.Run(list, arch, 0x40000000), ClassicBpf.Run(Program, arch, 0x40000000));
+        }
+        Assert.Empty(differences);
+    }
+
+    [Fact]
     public void UnsupportedFilters_AreLeftToTheRuntime()
     {
         var filter = DefaultFilter();
