@@ -18,6 +18,7 @@ public static class Errno
     public const int EINVAL = 22;
     public const int ENOSPC = 28;
     public const int ENAMETOOLONG = 36;
+    public const int ENOSYS = 38;
     public const int ENOTEMPTY = 39;
     public const int ELOOP = 40;
     public const int ENODATA = 61;
