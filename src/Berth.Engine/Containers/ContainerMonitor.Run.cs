@@ -45,9 +45,9 @@ internal sealed partial class ContainerMonitor
                 NetworkNamespace.CreatePinned(paths.NetnsFile);
                 await network.ConnectAsync(paths.NetnsFile, ct).ConfigureAwait(false);
             }
-            // The starter primed too, before its own work; a second move now keeps runc's from waiting if that
-            // work took longer than the kernel keeps the first one's grace period.
-            CgroupAttachPrimer.Prime();
+            // A first run's starter primed when the start began (the grace period is over before runc gets this far,
+            // and runc's moves come well within the next one); a restart has no starter.
+            if (sync is null) CgroupAttachPrimer.Prime();
             await stdio.LaunchAsync(runtime, id, paths.Bundle, paths.PidFile, preload?.Descriptors ?? [], ct).ConfigureAwait(false);
             if (preload is not null && await preload.WaitForCommandAsync("run", ct).ConfigureAwait(false) is { } failure)
             {
