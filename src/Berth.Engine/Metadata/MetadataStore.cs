@@ -19,6 +19,7 @@ internal sealed class MetadataStore : IDisposable
     private const int SchemaVersion = 5;
     private readonly sqlite3 _db;
     private readonly Lock _gate = new();
+    private bool _commitsWaitForDisk = true;
 
     // The bundled native SQLite is registered once per process, by name rather than through a search by reflection.
     static MetadataStore() => Batteries_V2.Init();
@@ -64,19 +65,21 @@ internal sealed class MetadataStore : IDisposable
     public T Write<T>(Func<MetadataTransaction, T> work, bool waitForDisk = true)
     {
         using var turn = _gate.EnterScope();
-        // SQLite takes the setting outside a transaction only; in WAL mode NORMAL syncs at checkpoints, not commits.
-        if (!waitForDisk) Execute(_db, "PRAGMA synchronous = NORMAL");
-        try
-        {
-            using var transaction = MetadataTransaction.Begin(_db, immediate: true);
-            var result = work(transaction);
-            transaction.Commit();
-            return result;
-        }
-        finally
-        {
-            if (!waitForDisk) Execute(_db, "PRAGMA synchronous = FULL");
-        }
+        SyncCommits(waitForDisk);
+        using var transaction = MetadataTransaction.Begin(_db, immediate: true);
+        var result = work(transaction);
+        transaction.Commit();
+        return result;
+    }
+
+    // SQLite takes the setting outside a transaction only; in WAL mode NORMAL syncs at checkpoints, not commits.
+    // It is changed only when the next write asks for the other one: each statement is parsed anew, and a
+    // monitor, whose writes all go without waiting, would otherwise set it twice for every state it records.
+    private void SyncCommits(bool waitForDisk)
+    {
+        if (_commitsWaitForDisk == waitForDisk) return;
+        Execute(_db, waitForDisk ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+        _commitsWaitForDisk = waitForDisk;
     }
 
     public void Write(Action<MetadataTransaction> work, bool waitForDisk = true) =>
