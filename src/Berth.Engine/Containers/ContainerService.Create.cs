@@ -147,17 +147,18 @@ public sealed partial class ContainerService
     }
 
     // Undoes a create that failed half-way, or finishes a remove: snapshot, files and row, each only if present.
-    // The bundle and the row outlast a runtime delete still under way, so a crash never leaves runtime state
-    // that no container owns, and the row outlasts the snapshot in the store. A remove may have started taking
-    // the snapshot out already (layerRemoval, as RemoveLayer). Returns the deletion of the layer's files, which
-    // may still be under way: the snapshot itself is gone from the store already.
+    // The row outlasts a runtime delete still under way, so a crash never leaves runtime state that no container
+    // owns, and it outlasts the snapshot in the store. The bundle goes beside the runtime delete: the runtime keeps
+    // what its delete needs in its own state, and Berth's specs have no hooks that could read the bundle. A remove
+    // may have started taking the snapshot out already (layerRemoval, as RemoveLayer). Returns the deletion of the
+    // layer's files, which may still be under way: the snapshot itself is gone from the store already.
     private Task RemoveLeftovers(string id, Task? runtimeDeletion = null, Task<Task>? layerRemoval = null)
     {
         var paths = PathsOf(id);
         layerRemoval ??= Task.FromResult(RemoveLayer(id));
         if (Directory.Exists(paths.Directory)) Directory.Delete(paths.Directory, recursive: true);
-        runtimeDeletion?.GetAwaiter().GetResult();
         if (Directory.Exists(paths.Bundle)) Directory.Delete(paths.Bundle, recursive: true);
+        runtimeDeletion?.GetAwaiter().GetResult();
         var layerDeletion = layerRemoval.GetAwaiter().GetResult();
         _metadata.Write(t =>
         {
