@@ -1,11 +1,11 @@
 using System.Text.Json;
-using static Berth.Engine.Containers.RecordJsonFields;
+using static Berth.Oci.Json.JsonMembers;
 
 namespace Berth.Engine.Containers;
 
 /// <summary>
 /// The fields of a container's record that <c>exec</c> needs, read from the row's JSON with a plain JSON reader
-/// (<see cref="RecordJsonFields"/>). The serializer would first build its metadata for every type and property of
+/// (<see cref="Oci.Json.JsonMembers"/>). The serializer would first build its metadata for every type and property of
 /// a record, which in a fresh process costs more than all else berth does before it starts runc exec.
 /// </summary>
 internal sealed record ExecRecordFields(

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Berth.Engine.Models;
-using static Berth.Engine.Containers.RecordJsonFields;
+using static Berth.Oci.Json.JsonMembers;
 
 namespace Berth.Engine.Containers;
 
 /// <summary>
 /// The fields of a container's record that its monitor works with, read from the row's JSON with a plain JSON
-/// reader (<see cref="RecordJsonFields"/>). The whole record takes the serializer's metadata for every type and
+/// reader (<see cref="Oci.Json.JsonMembers"/>). The whole record takes the serializer's metadata for every type and
 /// property of it, milliseconds of CPU in each fresh monitor, taken from the runtime starting the container beside
 /// it on a small machine.
 /// </summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Berth.Oci.Json.JsonMembers;
 
 namespace Berth.Runtime.Oci;
 
@@ -64,84 +65,41 @@ internal static class RuncExitedContainer
         }
     }
 
-    // One pass of a forward reader over the record, which holds the container's whole config: parsed into a
-    // document, it cost each removal 0.2 ms of CPU, most of it the document's first use in the process.
-    private static List<string>? ReadCgroupPaths(ReadOnlySpan<byte> state)
-    {
-        var reader = new Utf8JsonReader(state);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-        bool onlyCgroups = true, sawConfig = false;
-        List<string>? paths = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("config"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartObject) return null;
-                sawConfig = true;
-                onlyCgroups &= ConfigLeavesOnlyCgroups(ref reader);
-            }
-            else if (reader.ValueTextEquals("rootless"u8))
-            {
-                reader.Read();
-                onlyCgroups &= reader.TokenType != JsonTokenType.True;
-            }
-            else if (reader.ValueTextEquals("intel_rdt_path"u8))
-            {
-                reader.Read();
-                onlyCgroups &= !IsText(ref reader);
-            }
-            else if (reader.ValueTextEquals("cgroup_paths"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartObject || ReadPaths(ref reader) is not { } read) return null;
-                paths = read;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        return onlyCgroups && sawConfig ? paths : null;
-    }
+    // The members of runc's record that decide, read in one forward pass: the record holds the container's whole
+    // config, and parsed into a document it cost each removal 0.2 ms of CPU, most of it the document's first use in
+    // the process.
+    private static readonly string[] EnteredObjects = ["config", "config.Hooks", "config.hooks"];
 
-    // Reads the config object to its end: whether the container's pid namespace is its own (one to join dies with
-    // no one), no poststop hooks wait to run, and its cgroups are plain ones runc made (not systemd's or rootless).
-    private static bool ConfigLeavesOnlyCgroups(ref Utf8JsonReader reader)
+    private static List<string>? ReadCgroupPaths(byte[] state)
     {
-        bool ownsPidNamespace = false, plainCgroups = false, noPoststopHooks = true;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        bool onlyCgroups = true, plainCgroups = false;
+        bool? ownsPidNamespace = null;
+        List<string>? paths = null;
+        Visit(state, EnteredObjects, (string path, ref Utf8JsonReader reader) =>
         {
-            if (reader.ValueTextEquals("namespaces"u8))
+            switch (path)
             {
-                reader.Read();
-                ownsPidNamespace = reader.TokenType == JsonTokenType.StartArray ? OwnsPidNamespace(ref reader) : Skipped(ref reader);
+                case "rootless": onlyCgroups &= !IsTrue(ref reader); return true;
+                case "intel_rdt_path": onlyCgroups &= string.IsNullOrEmpty(Text(ref reader)); return true;
+                // runc's delete kills what is left in the cgroup when the container joined a pid namespace.
+                case "config.namespaces": ownsPidNamespace ??= OwnsPidNamespace(ref reader); return true;
+                // Systemd's or rootless cgroups are runc's delete's to remove.
+                case "config.cgroups":
+                    plainCgroups = reader.TokenType == JsonTokenType.StartObject && !AnyTrue(ref reader, "Systemd"u8, "Rootless"u8);
+                    return true;
+                case "config.Hooks.poststop" or "config.hooks.poststop": onlyCgroups &= !IsNonEmptyArray(ref reader); return true;
+                case "cgroup_paths": paths = CgroupDirectories(ref reader); return true;
+                default: return false;
             }
-            else if (reader.ValueTextEquals("cgroups"u8))
-            {
-                reader.Read();
-                plainCgroups = reader.TokenType == JsonTokenType.StartObject ? !AnyTrue(ref reader, "Systemd"u8, "Rootless"u8) : Skipped(ref reader);
-            }
-            else if (reader.ValueTextEquals("Hooks"u8) || reader.ValueTextEquals("hooks"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject) noPoststopHooks &= !HasPoststopHooks(ref reader);
-                else reader.Skip();
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        return ownsPidNamespace && plainCgroups && noPoststopHooks;
+        });
+        return onlyCgroups && plainCgroups && ownsPidNamespace == true ? paths : null;
     }
 
     // A new pid namespace (no path to join) dies with its init, and every process in the cgroup with it. The
-    // array's first NEWPID entry decides, as in runc.
+    // array's first NEWPID entry decides, as in runc; the reader is left on the array's end.
     private static bool OwnsPidNamespace(ref Utf8JsonReader reader)
     {
+        if (reader.TokenType != JsonTokenType.StartArray) return false;
         bool? owns = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -153,53 +111,19 @@ internal static class RuncExitedContainer
             bool isPid = false, hasPath = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    isPid = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("NEWPID"u8);
-                }
-                else if (reader.ValueTextEquals("path"u8))
-                {
-                    reader.Read();
-                    hasPath = IsText(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                var isType = reader.ValueTextEquals("type"u8);
+                var isPath = !isType && reader.ValueTextEquals("path"u8);
+                reader.Read();
+                if (isType) isPid = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("NEWPID"u8);
+                else if (isPath) hasPath = !string.IsNullOrEmpty(Text(ref reader));
+                reader.Skip();
             }
             if (isPid) owns ??= !hasPath;
         }
         return owns ?? false;
     }
 
-    private static bool HasPoststopHooks(ref Utf8JsonReader reader)
-    {
-        var found = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var poststop = reader.ValueTextEquals("poststop"u8);
-            reader.Read();
-            if (poststop && reader.TokenType == JsonTokenType.StartArray)
-            {
-                reader.Read();
-                found |= reader.TokenType != JsonTokenType.EndArray;
-                if (reader.TokenType != JsonTokenType.EndArray)
-                {
-                    reader.Skip();
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) reader.Skip();
-                }
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-        return found;
-    }
-
-    // Whether any of the object's members named first or second is true; reads the object to its end.
+    // Whether either member of the object is true; the reader is left on the object's end.
     private static bool AnyTrue(ref Utf8JsonReader reader, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
         var any = false;
@@ -207,32 +131,40 @@ internal static class RuncExitedContainer
         {
             var named = reader.ValueTextEquals(first) || reader.ValueTextEquals(second);
             reader.Read();
-            any |= named && reader.TokenType == JsonTokenType.True;
+            any |= named && IsTrue(ref reader);
             reader.Skip();
         }
         return any;
     }
 
-    // The object of hierarchy names to cgroup directories; null when one is not a directory runc would have made.
-    private static List<string>? ReadPaths(ref Utf8JsonReader reader)
+    // The reader is left on the array's end.
+    private static bool IsNonEmptyArray(ref Utf8JsonReader reader)
     {
-        var paths = new List<string>();
+        if (reader.TokenType != JsonTokenType.StartArray) return false;
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            count++;
+            reader.Skip();
+        }
+        return count > 0;
+    }
+
+    // The object of hierarchy names to cgroup directories, read to its end; null when a value is not a directory runc
+    // would have made.
+    private static List<string>? CgroupDirectories(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) return null;
+        var directories = new List<string>();
+        var valid = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             reader.Read();
-            if (reader.TokenType != JsonTokenType.String || reader.GetString() is not { } path || !IsCgroupDirectory(path)) return null;
-            paths.Add(path);
+            if (Text(ref reader) is { } path && IsCgroupDirectory(path)) directories.Add(path);
+            else valid = false;
+            reader.Skip();
         }
-        return paths;
-    }
-
-    private static bool IsText(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > 0;
-
-    private static bool Skipped(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return false;
+        return valid ? directories : null;
     }
 
     // Below the cgroup mount and below a hierarchy's root: the record is runc's, but a path that climbs out is not

@@ -1,30 +1,35 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Berth.Engine.Containers;
+namespace Berth.Oci.Json;
 
 /// <summary>
-/// Reads chosen members of a container record's stored JSON in one forward pass, for the commands that need a few
-/// fields of it and not the serializer's metadata for all of it (<see cref="ExecRecordFields"/>,
-/// <see cref="MonitorRecordFields"/>). A plain reader rather than a JSON document: the document rents its buffers
-/// from the shared array pool, whose first use times the processor-number lookup, a fifth of a millisecond in a
-/// fresh process. A member absent, or of another JSON kind, reads as unset.
+/// Reads chosen members of a JSON object in one forward pass, for code on a container's start or removal that
+/// needs a few fields of a large record (a container's row, runc's state) and not the serializer's metadata for all
+/// of it. A plain reader rather than a JSON document: the document rents its buffers from the shared array pool,
+/// whose first use times the processor-number lookup, a fifth of a millisecond in a fresh process. A member absent,
+/// or of another JSON kind, reads as unset.
 /// </summary>
-internal static class RecordJsonFields
+public static class JsonMembers
 {
     /// <summary>Handles the member at <paramref name="path"/> (names joined by dots), its value the reader's token; false skips it.</summary>
     public delegate bool Visitor(string path, ref Utf8JsonReader reader);
 
     /// <summary>
-    /// Calls <paramref name="visit"/> for every member of the record and of the objects named in
+    /// Calls <paramref name="visit"/> for every member of the object and of the objects named in
     /// <paramref name="objects"/> (paths, as "HostConfig" or "HostConfig.LogConfig"), which are entered instead.
+    /// Throws <see cref="JsonException"/> for malformed JSON or a value that is not an object.
     /// </summary>
-    public static void Visit(string json, IReadOnlyCollection<string> objects, Visitor visit)
+    public static void Visit(ReadOnlySpan<byte> json, IReadOnlyCollection<string> objects, Visitor visit)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("a container record is a JSON object");
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("expected a JSON object");
         VisitMembers(ref reader, "", objects, visit);
     }
+
+    /// <inheritdoc cref="Visit(ReadOnlySpan{byte}, IReadOnlyCollection{string}, Visitor)"/>
+    public static void Visit(string json, IReadOnlyCollection<string> objects, Visitor visit) =>
+        Visit(Encoding.UTF8.GetBytes(json), objects, visit);
 
     private static void VisitMembers(ref Utf8JsonReader reader, string prefix, IReadOnlyCollection<string> objects, Visitor visit)
     {
