@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 using Berth.Oci;
 
 namespace Berth.Runtime.Attach;
@@ -41,8 +40,7 @@ public sealed class AttachClient : IAsyncDisposable
             throw new BerthException(ErrorKind.Unavailable, $"cannot attach: monitor socket {socketPath}: {e.Message}", e);
         }
         var client = new AttachClient(new NetworkStream(socket, ownsSocket: true), request);
-        var json = JsonSerializer.SerializeToUtf8Bytes(request, AttachJsonContext.Default.AttachRequest);
-        await client._writer.WriteAsync(AttachFrameType.Request, json, ct);
+        await client._writer.WriteAsync(AttachFrameType.Request, AttachRequestJson.Write(request), ct);
         return client;
     }
 

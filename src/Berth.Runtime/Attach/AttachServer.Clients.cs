@@ -94,8 +94,7 @@ public sealed partial class AttachServer
             ?? throw BerthException.Invalid("attach client closed before its request");
         if (frame.Type != AttachFrameType.Request)
             throw BerthException.Invalid($"first attach frame must be a request, got {frame.Type}");
-        return JsonSerializer.Deserialize(frame.Payload.Span, AttachJsonContext.Default.AttachRequest)
-            ?? throw BerthException.Invalid("attach request is null");
+        return AttachRequestJson.Read(frame.Payload.Span);
     }
 
     private async Task ReceiveAsync(AttachFrameReader reader, AttachRequest request, CancellationToken ct)
