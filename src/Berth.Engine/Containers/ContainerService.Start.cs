@@ -10,7 +10,7 @@ public sealed partial class ContainerService
     /// <c>berth start</c>: mounts the rootfs, writes the OCI bundle and hands the container to a new monitor
     /// process, which runs it and outlives this one. Starting a running container does nothing. With
     /// <see cref="StartOptions.WaitForAttach"/> it returns once the container is created and the caller may
-    /// attach; <see cref="ContainerStart.WaitStartedAsync"/> then reports the start.
+    /// attach; <see cref="ContainerStart.WaitStarted"/> then reports the start.
     /// </summary>
     public async Task<ContainerStart> StartAsync(string input, StartOptions options, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public sealed partial class ContainerService
             throw;
         }
         var start = new ContainerStart(container.Id, paths.AttachSocket, launch);
-        await start.WaitCreatedAsync(options.WaitForAttach, ct).ConfigureAwait(false);
+        start.WaitCreated(options.WaitForAttach, ct);
         return start;
     }
 

@@ -29,18 +29,21 @@ public sealed class ContainerStart : IDisposable
 
     internal static ContainerStart AlreadyRunning(string id, string attachSocket) => new(id, attachSocket, null);
 
-    internal async Task WaitCreatedAsync(bool waitForAttach, CancellationToken ct)
+    internal void WaitCreated(bool waitForAttach, CancellationToken ct)
     {
         if (_launch is null) return;
-        if (waitForAttach) Check(await _launch.Sync.ReadAsync(MonitorSync.Created, ct).ConfigureAwait(false));
-        else await WaitStartedAsync(ct).ConfigureAwait(false);
+        if (waitForAttach) Check(_launch.Sync.Read(MonitorSync.Created, ct));
+        else WaitStarted(ct);
     }
 
-    /// <summary>The container's host pid once it runs; throws with the runtime's error when it could not start.</summary>
-    public async Task<int> WaitStartedAsync(CancellationToken ct)
+    /// <summary>
+    /// The container's host pid once it runs; throws with the runtime's error when it could not start. Waits on
+    /// the calling thread (see <see cref="MonitorSync"/>).
+    /// </summary>
+    public int WaitStarted(CancellationToken ct)
     {
         if (_launch is null || _pid is { } known) return _pid ?? 0;
-        var message = await _launch.Sync.ReadAsync(MonitorSync.Started, ct).ConfigureAwait(false);
+        var message = _launch.Sync.Read(MonitorSync.Started, ct);
         Check(message);
         _pid = message.Number;
         return message.Number;

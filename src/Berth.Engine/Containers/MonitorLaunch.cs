@@ -1,7 +1,9 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Berth.Engine.Containers;
 
 /// <summary>A monitor just started: the read end of its sync pipe.</summary>
-internal sealed class MonitorLaunch(Stream syncPipe, string monitorLog) : IDisposable
+internal sealed class MonitorLaunch(SafeFileHandle syncPipe, string monitorLog) : IDisposable
 {
     public MonitorSync Sync { get; } = new(syncPipe, monitorLog);
 

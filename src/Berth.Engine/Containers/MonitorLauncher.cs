@@ -51,7 +51,7 @@ internal static class MonitorLauncher
         ["--root", options.Root, "--runroot", options.RunRoot, "--storage-driver", options.StorageDriver];
 
     // Returns the read end of the sync pipe.
-    private static FileStream Spawn(string executable, List<string> args, string logPath, SafeFileHandle? assignment)
+    private static SafeFileHandle Spawn(string executable, List<string> args, string logPath, SafeFileHandle? assignment)
     {
         var (read, write) = Pipe.Create();
         using var log = File.Open(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
@@ -75,6 +75,6 @@ internal static class MonitorLauncher
             read.Dispose();
             throw;
         }
-        return new FileStream(read, FileAccess.Read, bufferSize: 1);
+        return read;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Berth.Linux;
 using Berth.Oci;
 using Microsoft.Win32.SafeHandles;
 
@@ -13,12 +14,12 @@ namespace Berth.Engine.Containers;
 /// </summary>
 public sealed class PendingMonitor : IDisposable
 {
-    private readonly Stream _sync;
+    private readonly SafeFileHandle _sync;
     private readonly string _log;
     private SafeFileHandle? _assignment;
     private bool _started;
 
-    internal PendingMonitor(string containerId, Stream sync, SafeFileHandle assignment, string log)
+    internal PendingMonitor(string containerId, SafeFileHandle sync, SafeFileHandle assignment, string log)
     {
         ContainerId = containerId;
         _sync = sync;
@@ -57,7 +58,7 @@ public sealed class PendingMonitor : IDisposable
         var buffer = new byte[64];
         try
         {
-            while (_sync.Read(buffer) > 0)
+            while (DescriptorIO.Read(_sync, buffer) > 0)
             {
             }
         }

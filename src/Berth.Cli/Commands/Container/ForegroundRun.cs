@@ -40,11 +40,11 @@ internal static class ForegroundRun
         {
             // The monitor listens while the runtime creates the container; a failed create closes the socket, and
             // the runtime's error (with its exit code) is the one to report.
-            await start.WaitStartedAsync(ct);
+            start.WaitStarted(ct);
             throw;
         }
         await using var attached = client;
-        await start.WaitStartedAsync(ct);
+        start.WaitStarted(ct);
         return await SessionAsync(engine, id, client, context, options, ct);
     }
 
