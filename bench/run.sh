@@ -11,6 +11,7 @@ REPO="$(cd "$HERE/.." && pwd)"
 RUNS=20
 WARMUP=3
 ROUNDS=1
+GAP=0.2
 ENGINES="berth runc docker podman"
 NETWORK=none
 EXEC=1
@@ -23,12 +24,17 @@ IMG="berth-bench/busybox:run"
 
 usage() {
     cat <<EOF
-usage: $0 [--runs N] [--warmup N] [--engines "berth runc docker podman"] [--network none|host]
-          [--no-exec] [--run-tmpfs] [--trace] [--berth PATH] [--publish]
+usage: $0 [--runs N] [--warmup N] [--rounds N] [--gap SECONDS] [--engines "berth runc docker podman"]
+          [--network none|host|default] [--no-exec] [--run-tmpfs] [--trace] [--berth PATH] [--publish]
   --runs N          hyperfine runs per command (default $RUNS, at least 10)
   --warmup N        untimed warmup runs per command (default $WARMUP)
   --rounds N        take each command's runs in N rounds, the engines in turn in each (default $ROUNDS): on a
                     machine whose speed drifts, drift then touches every engine alike
+  --gap SECONDS     idle time before each timed run (default $GAP), so that each command starts alone, as one a
+                    user types does; 0 runs them back to back. The kernel makes the first process to join a
+                    cgroup after a quiet spell wait for an RCU grace period (about 10 ms here); one within a
+                    grace period of the previous join does not, so back to back every run primes the next.
+                    berth primes its own start (see bench/README.md), runc does not.
   --engines LIST    what to time (default "$ENGINES"; runc is the floor; runc-seccomp, listed after
                     berth, is runc with the seccomp profile berth and docker apply, the floor for them)
   --network MODE    network of the berth/docker/podman containers: none, host or default (each engine's
@@ -49,6 +55,7 @@ while [[ $# -gt 0 ]]; do
         --runs) RUNS="$2"; shift 2 ;;
         --warmup) WARMUP="$2"; shift 2 ;;
         --rounds) ROUNDS="$2"; shift 2 ;;
+        --gap) GAP="$2"; shift 2 ;;
         --engines) ENGINES="$2"; shift 2 ;;
         --network) NETWORK="$2"; shift 2 ;;
         --no-exec) EXEC=0; shift ;;
@@ -67,6 +74,7 @@ for tool in hyperfine python3 /bin/busybox; do
 done
 [[ $RUNS -ge 10 ]] || { echo "--runs must be at least 10" >&2; exit 2; }
 [[ $ROUNDS -ge 1 && $((RUNS / ROUNDS)) -ge 2 ]] || { echo "--rounds must be at least 1 and leave 2 runs per round" >&2; exit 2; }
+[[ $GAP =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--gap must be a number of seconds" >&2; exit 2; }
 [[ $NETWORK == none || $NETWORK == host || $NETWORK == default ]] || { echo "--network must be none, host or default" >&2; exit 2; }
 # "default" is each engine's own default network (a bridge for all three); podman spells it "bridge".
 PODMAN_NETWORK=$NETWORK; [[ $NETWORK == default ]] && PODMAN_NETWORK=bridge
@@ -282,10 +290,11 @@ time_phase() {
         args+=(-n "$name" "$cmd >/dev/null 2>>$(q "$err") </dev/null")
     done
     [[ ${#args[@]} -gt 0 ]] || return 0
-    local round rounds=()
+    local round rounds=() gap=()
+    [[ $GAP != 0 && $GAP != 0.0 ]] && gap=(--prepare "sleep $GAP")
     for ((round = 1; round <= ROUNDS; round++)); do
         [[ $ROUNDS -gt 1 ]] && echo "    round $round of $ROUNDS"
-        if ! hyperfine -S bash --warmup "$WARMUP" --runs "$((RUNS / ROUNDS))" --export-json "$PREFIX-$phase-$round.json" "${args[@]}"; then
+        if ! hyperfine -S bash --warmup "$WARMUP" --runs "$((RUNS / ROUNDS))" "${gap[@]}" --export-json "$PREFIX-$phase-$round.json" "${args[@]}"; then
             echo "    hyperfine failed for $phase"
             return 0
         fi
@@ -305,7 +314,7 @@ PY
 }
 
 # ---------------------------------------------------------------- run
-log "timing run ($WARMUP warmup + $RUNS runs each, warm caches)"
+log "timing run ($WARMUP warmup + $RUNS runs each, warm caches, $GAP s idle before each run)"
 pairs=()
 for engine in $ACTIVE; do pairs+=("$engine run=$(docker_label "$engine" "$(run_cmd "$engine")")"); done
 time_phase run "${pairs[@]}"
@@ -336,11 +345,11 @@ fi
 [[ ${#PARTS[@]} -gt 0 ]] || { echo "nothing was measured" >&2; exit 1; }
 log "results (hyperfine JSON/markdown: $PREFIX.{json,md})"
 WARMUPS="$WARMUP"; [[ $ROUNDS -gt 1 ]] && WARMUPS="$WARMUP (in each of $ROUNDS rounds)"
-python3 - "$PREFIX" "$((RUNS / ROUNDS * ROUNDS))" "$WARMUPS" "$NETWORK" "$(nproc)" "${PARTS[@]}" <<'EOF'
+python3 - "$PREFIX" "$((RUNS / ROUNDS * ROUNDS))" "$WARMUPS" "$NETWORK" "$(nproc)" "$GAP" "${PARTS[@]}" <<'EOF'
 import json, os, statistics, sys
-prefix, runs, warmup, network, ncpu = sys.argv[1:6]
+prefix, runs, warmup, network, ncpu, gap = sys.argv[1:7]
 results = []
-for p in sys.argv[6:]:
+for p in sys.argv[7:]:
     results += json.load(open(p))["results"]
     os.remove(p)
 json.dump({"results": results}, open(prefix + ".json", "w"), indent=2)
@@ -389,7 +398,8 @@ with open(prefix + ".md", "a") as md:
     md.write("\n" + "\n".join(f"- {l}" for l in ratios) + "\n\nTargets: " + "; ".join(verdicts) + ".\n")
 print()
 print("Summary: warm container start-up with a busybox image (`true`), network %s, medians of %s runs after %s "
-      "warmups on %s CPUs: %s. %s." % (network, runs, warmup, ncpu,
+      "warmups on %s CPUs, %s: %s. %s." % (network, runs, warmup, ncpu,
+      f"each run after {gap} s idle" if float(gap) > 0 else "runs back to back",
       ", ".join(f"{k} {v:.1f} ms" for k, v in ms.items()), "; ".join(ratios)))
 EOF
 cp "$PREFIX.md" "$RESULTS/latest-run.md" 2>/dev/null || true
