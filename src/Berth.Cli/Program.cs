@@ -7,7 +7,7 @@ using var cancellation = new CancellationTokenSource();
 // a millisecond that every berth process, each container's monitor among them, would pay at start.
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
 using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Cancel);
-var root = BerthCommandTree.Build(debug: args.Contains("-D") || args.Contains("--debug"));
+var root = BerthCommandTree.Build(args, debug: args.Contains("-D") || args.Contains("--debug"));
 return await root.InvokeAsync(args, Console.Out, Console.Error, cancellation.Token);
 
 void Cancel(PosixSignalContext context)

@@ -63,6 +63,19 @@ public sealed class CliRoot
     /// <summary>Sets the code run when no subcommand is given (e.g. to handle <c>--version</c>); without it the root help is printed to stderr.</summary>
     public void SetHandler(Func<CliContext, CancellationToken, Task<int>> handler) => Command.SetHandler(handler);
 
+    /// <summary>
+    /// The word of <paramref name="args"/> that names the command, after the global flags, as an invocation finds
+    /// it; null when there is none or the global flags do not parse (the invocation reports that). Lets a program
+    /// build only the part of its tree a command line needs.
+    /// </summary>
+    public string? CommandName(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var index = 0;
+        var parser = new FlagParser(Command.Options, HelpOption, new ParsedValues());
+        return parser.Parse(args, ref index, positionals: null) is null && index < args.Count ? args[index] : null;
+    }
+
     /// <summary>Parses <paramref name="args"/> (without the program name), runs the selected handler and returns the exit code.</summary>
     public Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
