@@ -12,8 +12,9 @@ namespace Berth.Engine.Containers;
 /// has cleaned up.
 /// <para>The starter reads on its own thread, which waits for nothing else meanwhile: an asynchronous read of a
 /// pipe is a blocking read(2) on a pool thread, and a start that gave the monitor its container and then had a
-/// thread created to wait there took the processor from the monitor it had just woken, half a millisecond of every
-/// foreground run. The read still ends when its cancellation token fires.</para>
+/// thread created to wait there took the processor from the monitor it had just woken (the thread's start alone,
+/// spinning until it ran, was 0.4 ms of CPU per foreground run). The read still ends when its cancellation token
+/// fires.</para>
 /// </summary>
 internal sealed class MonitorSync(SafeFileHandle pipe, string monitorLog) : IDisposable
 {
