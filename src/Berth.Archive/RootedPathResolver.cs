@@ -32,10 +32,16 @@ internal sealed class RootedPathResolver(string root)
     public string? ResolveDirectory(string cleanDirectory, string entry, bool create)
     {
         if (_parents.TryGetValue(cleanDirectory, out var cached)) return cached;
-        var resolved = Resolve(cleanDirectory, entry);
+        // A directory whose parent is resolved already needs only its own name looked at: the parent's resolution
+        // is a chain of real directories (no link on it), so resolving from it is resolving from the root, with
+        // one lstat instead of one per component, twice (a layer's entries sit a few directories deep each).
+        var slash = cleanDirectory.LastIndexOf('/');
+        var known = slash > 0 && _parents.TryGetValue(cleanDirectory[..slash], out var parent) ? parent : "";
+        var resolved = Resolve(known.Length == 0 ? cleanDirectory : cleanDirectory[(slash + 1)..], entry, known);
         var parts = resolved.Length == 0 ? [] : resolved.Split('/');
-        var current = "";
-        foreach (var part in parts)
+        // The known parent's components exist; only what the resolution added beyond it is examined (or made).
+        var current = known.Length > 0 && (resolved == known || resolved.StartsWith(known + "/", StringComparison.Ordinal)) ? known : "";
+        foreach (var part in parts.AsSpan(current.Length == 0 ? 0 : current.Count(c => c == '/') + 1))
         {
             current = EntryNames.Join(current, part);
             var host = Host(current);
@@ -54,10 +60,13 @@ internal sealed class RootedPathResolver(string root)
         return resolved;
     }
 
-    /// <summary>Follows every component of <paramref name="clean"/>, the last included, confined to the root.</summary>
-    private string Resolve(string clean, string entry)
+    /// <summary>
+    /// Follows every component of <paramref name="clean"/>, the last included, confined to the root, starting
+    /// from <paramref name="start"/>: a resolved path with no link on it (empty for the root).
+    /// </summary>
+    private string Resolve(string clean, string entry, string start)
     {
-        var resolved = new List<string>();
+        var resolved = start.Length == 0 ? new List<string>() : new List<string>(start.Split('/'));
         var pending = new Stack<string>();
         Push(pending, clean);
         var hops = 0;

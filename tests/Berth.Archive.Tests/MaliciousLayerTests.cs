@@ -61,6 +61,11 @@ public sealed class MaliciousLayerTests
         ["symlink made under a directory already resolved, then written through"] = new(() => new TarBuilder()
             .Directory("a").File("a/f", "x").Symlink("a/s", "/../../elsewhere").File("a/s/x", "pwned").Build(), null,
             t => Assert.Equal("pwned", File.ReadAllText(t["elsewhere/x"]))),
+        ["relative symlink deep under a resolved directory climbs to the root, not above it"] = new(() => new TarBuilder()
+            .Directory("a/b/c").File("a/b/c/f", "x").Symlink("a/b/c/up", "../../../../../..").File("a/b/c/up/x", "pwned").Build(), null,
+            t => Assert.Equal("pwned", File.ReadAllText(t["x"]))),
+        ["symlink loop under a resolved directory"] = new(() => new TarBuilder()
+            .Directory("a/b").File("a/b/f", "x").Symlink("a/b/l", "l").File("a/b/l/x", "pwned").Build(), "a/b/l/x"),
         ["hardlink to an escaping symlink, then written through"] = new(() => new TarBuilder()
             .Directory("d").File("d/f", "x").Symlink("esc", "/../outside").HardLink("d/h", "esc").File("d/h/x", "pwned").Build(), null,
             t => Assert.Equal("pwned", File.ReadAllText(t["outside/x"]))),
