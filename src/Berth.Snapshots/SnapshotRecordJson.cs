@@ -16,16 +16,11 @@ internal static class SnapshotRecordJson
     private static void WriteMembers(Utf8JsonWriter writer, SnapshotRecord record)
     {
         writer.WriteString("key", record.Key);
-        if (record.Parent is not null) writer.WriteString("parent", record.Parent);
+        JsonShapes.WriteOptional(writer, "parent", record.Parent);
         if (KindName(record.Kind) is { } kind) writer.WriteString("kind", kind);
         else writer.WriteNumber("kind", (int)record.Kind);
         writer.WriteString("created", record.Created);
-        if (record.Labels is not null)
-        {
-            writer.WriteStartObject("labels");
-            foreach (var (name, value) in record.Labels) writer.WriteString(name, value);
-            writer.WriteEndObject();
-        }
+        JsonShapes.WriteMap(writer, "labels", record.Labels);
     }
 
     /// <summary>The record; throws <see cref="JsonException"/> for anything the serializer would not read either.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Berth.Oci.Json;
 
@@ -13,21 +12,14 @@ namespace Berth.Runtime.Attach;
 /// </summary>
 internal static class AttachRequestJson
 {
-    public static byte[] Write(AttachRequest request)
+    public static byte[] Write(AttachRequest request) => JsonShapes.ObjectBytes(request, 96, static (json, request) =>
     {
-        var buffer = new ArrayBufferWriter<byte>(96);
-        using (var json = new Utf8JsonWriter(buffer, JsonShapes.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteBoolean("stdin"u8, request.Stdin);
-            json.WriteBoolean("stdout"u8, request.Stdout);
-            json.WriteBoolean("stderr"u8, request.Stderr);
-            json.WriteBoolean("logs"u8, request.Logs);
-            json.WriteBoolean("tty"u8, request.Tty);
-            json.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
+        json.WriteBoolean("stdin"u8, request.Stdin);
+        json.WriteBoolean("stdout"u8, request.Stdout);
+        json.WriteBoolean("stderr"u8, request.Stderr);
+        json.WriteBoolean("logs"u8, request.Logs);
+        json.WriteBoolean("tty"u8, request.Tty);
+    });
 
     /// <summary>Throws <see cref="JsonException"/> for malformed JSON, anything but an object, or a member that is not a boolean.</summary>
     public static AttachRequest Read(ReadOnlySpan<byte> json)
